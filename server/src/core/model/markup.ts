@@ -1,0 +1,108 @@
+// Reading through the light markup the documents carry (Markdown emphasis, <sup>, links,
+// escapes) without ever changing the text: every helper answers with columns in the raw line.
+import { isSpace } from './text';
+import type { FootnoteRef } from './types';
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function superscriptValue(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
+  return n;
+}
+
+/** A footnote definition marker at the start of a line: ¹², <sup>12</sup>, [^12]:, or \* / * for star notes. */
+const FOOTNOTE_DEF = /^[ \t]*(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>(\d{1,3})<\/sup>|\[\^(\d{1,3})\]:|(\\\*|\*(?=[ \t]))(?![*]))[ \t\u00a0]*/;
+
+export interface FootnoteDefMarker { number: number | null; marker: string; start: number; end: number; textStart: number }
+
+export function matchFootnoteDef(line: string): FootnoteDefMarker | undefined {
+  const m = FOOTNOTE_DEF.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length);
+  // "¹ Nations Unies …" needs text after the marker; "* Le Conseil …*" is emphasis, not a star note.
+  if (!rest.trim()) return undefined;
+  if (m[4] === '*' && /\*\s*$/.test(rest)) return undefined;
+  const lead = m[0].length - m[0].trimStart().length;
+  const raw = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+  const number = m[1] ? superscriptValue(m[1]) : m[2] ? Number(m[2]) : m[3] ? Number(m[3]) : null;
+  const markerEnd = m[1] ? lead + m[1].length : m[2] ? lead + 5 + m[2].length + 6 : m[3] ? lead + 4 + m[3].length : lead + raw.length;
+  return { number, marker: raw, start: lead, end: markerEnd, textStart: m[0].length };
+}
+
+// <sup>12</sup> (also after a year: « 2022-2023<sup>5</sup> »); superscript digit runs not
+// after a unit (m², km³); [^12] without the definition colon. Ordinals (1<sup>er</sup>, 13<sup>e</sup>,
+// 117^e, 1^{er}) contain letters and never match.
+const FOOTNOTE_REF = /<sup>(\d{1,3})<\/sup>|(?<!(?:^|[\d\s])[kcdm]?m)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d{1,3})\](?!:)/g;
+
+/** Footnote calls in a stretch of a line, as absolute columns. */
+export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to = line.length): FootnoteRef[] {
+  const refs: FootnoteRef[] = [];
+  FOOTNOTE_REF.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = FOOTNOTE_REF.exec(line)) && m.index < to) {
+    if (m[1] !== undefined) {
+      refs.push({ number: Number(m[1]), style: 'sup-tag', range: r(lineIndex, m.index, m.index + m[0].length) });
+    } else if (m[2] !== undefined) {
+      // Each superscript run is one call; "¹²" is note 12. Several calls are separated by commas ("¹,²").
+      refs.push({ number: superscriptValue(m[2]), style: 'superscript', range: r(lineIndex, m.index, m.index + m[0].length) });
+    } else if (m[3] !== undefined) {
+      refs.push({ number: Number(m[3]), style: 'caret', range: r(lineIndex, m.index, m.index + m[0].length) });
+    }
+  }
+  return refs;
+}
+
+function r(line: number, a: number, b: number) {
+  return { start: { line, character: a }, end: { line, character: b } };
+}
+
+/** Length of the markup that opens a paragraph: heading hashes, quote marks, emphasis. */
+export function leadingMarkupLength(line: string, from = 0): number {
+  let i = from;
+  const m = /^[ \t]*(?:#{1,6}[ \t]+)?/.exec(line.slice(i));
+  if (m) i += m[0].length;
+  for (;;) {
+    const ch = line[i];
+    if (ch === '*' || ch === '_') { i++; continue; }
+    if (ch === '«' || ch === '“' || ch === '"' || ch === '„') { i++; while (isSpace(line[i] ?? '')) i++; continue; }
+    break;
+  }
+  return i - from;
+}
+
+// Footnote calls at the end of a paragraph. Text extracted from PDFs turns English calls into
+// plain digits glued after the mark (« resolution 79/7;1 », « Women,12 »): those too.
+const TRAILING_REF = /(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]|(?<=[,;.:] ?)\d{1,3}(?:,\d{1,3})*)$/;
+
+/**
+ * The last significant character of a line stretch: trailing spaces (including Markdown's two
+ * trailing spaces), emphasis, closing quotes, footnote calls and <br> are set aside.
+ * Returns its column or -1 when nothing is left.
+ */
+export function lastSignificantColumn(line: string, from: number, to: number): number {
+  let end = to;
+  for (;;) {
+    const before = end;
+    while (end > from && (isSpace(line[end - 1]) || line[end - 1] === '*' || line[end - 1] === '_' || line[end - 1] === '\\')) end--;
+    while (end > from && (line[end - 1] === '»' || line[end - 1] === '”' || line[end - 1] === '"' || line[end - 1] === '’')) end--;
+    const head = line.slice(from, end);
+    const ref = TRAILING_REF.exec(head);
+    if (ref) end -= ref[0].length;
+    const br = /<br\s*\/?>$/i.exec(line.slice(from, end));
+    if (br) end -= br[0].length;
+    if (end === before) break;
+  }
+  return end > from ? end - 1 : -1;
+}
+
+/** Removes Markdown emphasis, <sup> tags and link syntax, for matching words (not for positions). */
+export function plain(text: string): string {
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?sup>/g, '')
+    .replace(/\\([*_#\[\]])/g, '$1')
+    .replace(/[*_]+/g, '')
+    .replace(/[\u00a0\u202f\u2009]/g, ' ')
+    .replace(/’/g, "'");
+}

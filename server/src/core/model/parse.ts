@@ -1,0 +1,597 @@
+// One pass from text to the document model. Lines are grouped into paragraphs, each paragraph
+// is classified from its first line, and a walk assigns paragraphs to parts (resolution,
+// nested draft, annex, report) while joining paragraphs split by page breaks.
+import { classifyOpener, matchOrganLine, matchVoiceLine, tokenize } from '../vocabulary';
+import { detectLanguage } from './language';
+import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
+import { isSpace, segmentsRange, splitLines } from './text';
+import type {
+  Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, Opener, Paragraph, ParagraphKind, Part, PartKind, ResolutionDocument, Segment,
+} from './types';
+
+export interface ParseOptions { language?: Lang | 'auto' }
+
+type LineKind = 'footnote' | 'rule' | 'md-heading' | 'annex' | 'numbered' | 'sub' | 'meeting' | 'symbol-title' | 'other';
+
+const RULE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
+const MD_HEADING = /^[ \t]*#{1,6}[ \t]+/;
+const NUMBERED = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?(?:\*\*|__)?(\d{1,3})\.(?:\*\*|__)?(?=[ \t\u00a0*_])/;
+const SUB_LABEL = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?[*_]{0,2}(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})\))[*_]{0,2}(?=[ \t\u00a0])/;
+// « 50^e séance plénière », "18th plenary meeting", and the Security Council's "Adopted unanimously at the 1382nd meeting".
+const MEETING = /^[ \t]*(?:Adopted (?:unanimously )?at the[ \t]|Adoptée? (?:à l'unanimité )?à la[ \t])|^[ \t]*[*_]*\d{1,4}(?:<sup>[a-zé]{1,3}<\/sup>|\^\{?[a-zé]{1,3}\}?|e|er|re|ème|st|nd|rd|th)?[ \t\u00a0]+(?:séances?[ \t\u00a0]+plénières?|plenary[ \t\u00a0]+meetings?)\b/i;
+const ANNEX = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Annexe|Annex|ANNEXE|ANNEX)(?:[ \t]+[IVXLC]+)?[*_]*[ \t]*$/;
+const SYMBOL_TITLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}(?:[ \t][A-Z](?![\w/]))?)\.[ \t\u00a0]+\S/;
+const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
+
+function lineKind(line: string): LineKind {
+  if (RULE.test(line)) return 'rule';
+  if (matchFootnoteDef(line)) return 'footnote';
+  if (ANNEX.test(line)) return 'annex';
+  if (MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
+  if (MEETING.test(line)) return 'meeting';
+  if (NUMBERED.test(line)) return 'numbered';
+  if (SUB_LABEL.test(line)) return 'sub';
+  if (SYMBOL_TITLE.test(line) || RESOLUTION_NUMBER.test(line)) return 'symbol-title';
+  return 'other';
+}
+
+interface Block { kind: LineKind; segments: Segment[] }
+
+const isBlank = (s: string) => s.trim() === '';
+
+/** Groups lines into blocks: blank lines separate; structural line starts open a new block. */
+function splitBlocks(lines: string[], lang: Lang): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line)) { current = undefined; continue; }
+    const kind = lineKind(line);
+    const seg: Segment = { line: i, start: line.length - line.trimStart().length, end: line.trimEnd().length };
+    const startsNew = !current
+      || kind !== 'other'
+      || current.kind === 'rule'
+      || current.kind === 'md-heading'
+      || current.kind === 'annex'
+      || current.kind === 'symbol-title' && /^[ \t]*(?:Résolution|Resolution)/.test(lines[current.segments[0].line])
+      || opensHardWrappedParagraph(lines[i - 1], line, lang);
+    if (startsNew) {
+      current = { kind, segments: [seg] };
+      blocks.push(current);
+    } else {
+      current!.segments.push(seg);
+    }
+  }
+  return blocks;
+}
+
+/** In hard-wrapped texts (corpus), "…Charter,\nActing under Chapter VII" starts a paragraph without a blank line. */
+function opensHardWrappedParagraph(prev: string | undefined, line: string, lang: Lang): boolean {
+  if (prev === undefined || !/[,;.:]\s*$/.test(prev)) return false;
+  const start = leadingMarkupLength(line);
+  const tokens = tokenize(line, start, 6);
+  if (!tokens.length || tokens[0].start !== start) return false;
+  return classifyOpener(tokens, lang).type !== 'unknown';
+}
+
+export function parse(text: string, options: ParseOptions = {}): ResolutionDocument {
+  const lines = splitLines(text);
+  const lang: Lang = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
+  const builder = new Builder(lines, lang);
+  return builder.build(text);
+}
+
+class Builder {
+  private readonly paragraphs: Paragraph[] = [];
+  private readonly header: HeaderField[] = [];
+  private readonly footnoteDefs: FootnoteDef[] = [];
+  private readonly parts: Part[] = [];
+  private meeting?: Paragraph;
+  private symbol?: { text: string; range: Paragraph['range'] };
+  private title?: { text: string; range: Paragraph['range'] };
+  private isReport = false;
+  private headerDone = false;
+  private root?: Part;
+  private current?: Part;
+  private blocks: Block[] = [];
+  private i = 0;
+
+  constructor(private readonly lines: string[], private readonly lang: Lang) {}
+
+  build(text: string): ResolutionDocument {
+    this.blocks = splitBlocks(this.lines, this.lang);
+    for (this.i = 0; this.i < this.blocks.length; this.i++) {
+      const block = this.blocks[this.i];
+      if (block.kind === 'footnote') { this.addFootnote(block); continue; }
+      if (block.kind === 'rule') { this.push(this.paragraph('rule', block.segments)); continue; }
+      if (!this.headerDone && this.headerBlock(block)) continue;
+      this.headerDone = true;
+      this.bodyBlock(block);
+    }
+    // Children first: a part's range covers its nested drafts and annexes.
+    for (const part of allParts(this.parts).reverse()) finishPart(part, this.lang);
+    const footnoteRefs = this.collectFootnoteRefs();
+    const usesEmphasis = this.paragraphs.some((p) => (p.opener?.italic ?? false) || (p.kind === 'organ' && /^[ \t]*[*_]/.test(this.lines[p.segments[0].line])));
+    const kind = this.isReport ? 'report' : this.parts.some((p) => p.kind === 'resolution') ? 'resolution' : 'unknown';
+    return {
+      text, lines: this.lines, lang: this.lang, kind, header: this.header, symbol: this.symbol, title: this.title,
+      parts: this.parts, paragraphs: this.paragraphs, footnoteRefs, footnoteDefs: this.footnoteDefs, meeting: this.meeting,
+      usesEmphasis, spacedSemicolons: this.spacedSemicolons(),
+    };
+  }
+
+  // ---- header ----
+
+  /** Handles a block before the body; returns false when the block starts the body. */
+  private headerBlock(block: Block): boolean {
+    const first = this.lines[block.segments[0].line];
+    const plainText = plain(this.joined(block.segments)).trim();
+    if (block.kind === 'annex' || block.kind === 'meeting') return false;
+    if (this.isOrganBlock(block)) return false;
+    if (block.kind === 'numbered') {
+      // A numbered paragraph before any organ line: a report, or a resolution whose organ line is missing.
+      const opener = this.opener(block.segments[0], true);
+      if (opener?.type !== 'operative') this.isReport = true;
+      return false;
+    }
+    if (block.kind === 'symbol-title') {
+      const m = SYMBOL_TITLE.exec(first) ?? RESOLUTION_NUMBER.exec(first);
+      const para = this.paragraph('symbol-title', block.segments);
+      this.push(para);
+      if (m) {
+        const start = first.indexOf(m[1]);
+        this.symbol = { text: m[1], range: { start: { line: block.segments[0].line, character: start }, end: { line: block.segments[0].line, character: start + m[1].length } } };
+        const rest = plainText.slice(plainText.indexOf(m[1]) + m[1].length).replace(/^\.\s*/, '').trim();
+        if (rest) this.title = { text: rest, range: para.range };
+      }
+      this.header.push({ kind: 'symbol', text: plainText, range: para.range });
+      return true;
+    }
+    if (!this.isReport && block.kind === 'other' && this.startsPreambleWithoutOrgan(block)) return false;
+    // Each masthead line is its own field ("Distr. générale  \n30 juillet 2021").
+    for (const seg of block.segments) {
+      const t = plain(this.lines[seg.line].slice(seg.start, seg.end)).replace(/^#+\s*/, '').trim();
+      const field = classifyHeaderLine(t, !!this.symbol);
+      const para = this.paragraph(this.symbol && !this.title && field === 'other' ? 'title' : 'header', [seg]);
+      this.push(para);
+      if (para.kind === 'title') { this.title = { text: t, range: para.range }; this.header.push({ kind: 'title', text: t, range: para.range }); continue; }
+      this.header.push({ kind: field, text: t, range: para.range });
+      if (field === 'report-title') this.isReport = true;
+    }
+    if (this.isReport && this.header.some((h) => h.kind === 'report-title')) {
+      // Everything after the report's title is its body (summary, headings, numbered paragraphs).
+      this.root = this.newPart('report', undefined);
+      this.headerDone = true;
+    }
+    return true;
+  }
+
+  /** A masthead never holds a paragraph that opens with a preambular opener and ends with a comma. */
+  private startsPreambleWithoutOrgan(block: Block): boolean {
+    const opener = this.opener(block.segments[0], false);
+    const t = this.joined(block.segments).trim();
+    return opener?.type === 'preamble' && /,[*_\s]*$/.test(t);
+  }
+
+  // ---- body ----
+
+  private bodyBlock(block: Block): void {
+    const segs = block.segments;
+    if (this.isOrganBlock(block)) return this.organBlock(block);
+    switch (block.kind) {
+      case 'annex': {
+        const heading = this.paragraph('heading', segs);
+        this.push(heading);
+        const parent = this.innermostResolution() ?? this.ensureRoot();
+        const annex = this.newPart('annex', undefined, parent);
+        annex.heading = heading;
+        heading.part = annex;
+        annex.items.push(heading);
+        return;
+      }
+      case 'meeting': {
+        const p = this.paragraph('meeting', segs);
+        this.push(p);
+        this.meeting = p;
+        this.current = this.root;
+        return;
+      }
+      case 'md-heading':
+      case 'symbol-title':
+        return this.addToPart(this.paragraph('heading', segs));
+      case 'numbered':
+        return this.numberedBlock(block);
+      case 'sub':
+        return this.subBlock(block);
+      default:
+        return this.textBlock(block);
+    }
+  }
+
+  private endsWith(p: Paragraph | undefined, mark: string): boolean {
+    return !!p && endingOf(p, this.lines)?.char === mark;
+  }
+
+  private isOrganBlock(block: Block): boolean {
+    if (block.kind !== 'other' && block.kind !== 'md-heading') return false;
+    const raw = this.joined(block.segments).trim();
+    const emphasised = /^[#\s]*[*_].*[*_]$/.test(raw);
+    const t = plain(raw).replace(/^#+\s*/, '').trim();
+    return !!matchOrganLine(t, emphasised) || matchVoiceLine(t);
+  }
+
+  private organBlock(block: Block): void {
+    const para = this.paragraph('organ', block.segments);
+    this.push(para);
+    const raw = this.joined(block.segments).trim();
+    const t = plain(raw).replace(/^#+\s*/, '').trim();
+    if (matchVoiceLine(t)) {
+      // « Nous, chefs d'État … » speaks for an annexed declaration.
+      const part = this.current?.kind === 'annex' && !this.current.organ ? this.current : this.newPart('annex', undefined, this.innermostResolution() ?? this.ensureRoot());
+      part.organ = para;
+      part.voice = 'first-person';
+      para.part = part;
+      part.items.push(para);
+      return;
+    }
+    const organ = matchOrganLine(t, /^[#\s]*[*_].*[*_]$/.test(raw))!;
+    const current = this.current;
+    let part: Part;
+    if (!current) {
+      part = this.newPart('resolution', para);
+    } else if (current.kind !== 'annex' && !current.organ && current.items.length === 0) {
+      part = current;
+      part.organ = para;
+    } else if (current.kind !== 'report' && current.kind !== 'annex' && this.endsWith(lastTextParagraph(current), ':')) {
+      // « … d'adopter le projet de résolution suivant : » then a complete draft.
+      part = this.newPart('draft', para, current);
+    } else if (current.kind === 'annex') {
+      part = this.newPart('draft', para, current);
+    } else {
+      // Composite resolutions (A and B under one number): a new top-level body.
+      part = this.newPart('resolution', para);
+    }
+    part.organ = para;
+    part.organId = organ.id;
+    para.part = part;
+    part.items.push(para);
+  }
+
+  private numberedBlock(block: Block): void {
+    const part = this.ensureRoot();
+    const kind: ParagraphKind = part.kind === 'resolution' || part.kind === 'draft' ? 'operative' : 'statement';
+    const para = this.paragraph(kind, block.segments);
+    const line = this.lines[block.segments[0].line];
+    const m = NUMBERED.exec(line)!;
+    const numStart = line.indexOf(m[1], m.index);
+    para.number = { value: Number(m[1]), raw: m[1], range: { start: { line: block.segments[0].line, character: numStart }, end: { line: block.segments[0].line, character: numStart + m[1].length } } };
+    para.opener = this.opener(block.segments[0], true);
+    this.absorbContinuations(para);
+    this.addToPart(para);
+    if (kind === 'operative') part.operative.push(para);
+  }
+
+  private subBlock(block: Block): void {
+    const part = this.ensureRoot();
+    const para = this.paragraph('subparagraph', block.segments);
+    const line = this.lines[block.segments[0].line];
+    const m = SUB_LABEL.exec(line)!;
+    const text = (m[1] ?? m[2])!;
+    const labelStart = line.indexOf(m[1] !== undefined ? `(${text})` : `${text})`, 0);
+    para.label = { text, style: m[1] !== undefined ? 'paren' : 'close', range: { start: { line: block.segments[0].line, character: labelStart }, end: { line: block.segments[0].line, character: labelStart + text.length + (m[1] !== undefined ? 2 : 1) } } };
+    this.absorbContinuations(para);
+    this.push(para);
+    para.part = part;
+    const host = [...part.items].reverse().find((p) => p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text');
+    if (!host) { part.items.push(para); return; }
+    attachSubparagraph(host, para);
+  }
+
+  private textBlock(block: Block): void {
+    const part = this.ensureRoot();
+    const raw = this.joined(block.segments).trim();
+    if (this.isRunningHeader(raw)) { this.push(this.paragraph('rule', block.segments)); return; }
+    const wholeEmphasis = /^(\*{1,2}|_{1,2})(?=\S)([^*_]|[*_](?!\1))+?\1$/.test(raw.replace(/\s+$/, ''));
+    const endsWithColon = /:[*_\s]*$/.test(raw);
+    if (wholeEmphasis || this.isUnmarkedHeading(block, raw, part)) {
+      return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
+    }
+    const opener = this.opener(block.segments[0], true);
+    let kind: ParagraphKind;
+    if (part.kind === 'report') kind = 'text';
+    else if (part.kind === 'annex') kind = endsWithColon ? 'lead-in' : opener?.type === 'preamble' ? 'preamble' : 'text';
+    else if (part.operative.length === 0) kind = 'preamble';
+    else kind = opener?.type === 'preamble' ? 'preamble' : endsWithColon && opener?.type !== 'operative' ? 'lead-in' : 'operative';
+    const para = this.paragraph(kind, block.segments);
+    para.opener = opener;
+    this.absorbContinuations(para);
+    this.addToPart(para);
+    if (kind === 'preamble') part.preamble.push(para);
+    if (kind === 'operative') part.operative.push(para);
+  }
+
+  /**
+   * Page breaks split paragraphs: the text stops without its closing mark, footnotes or a
+   * running header follow, and the paragraph resumes on the next text line, whatever that
+   * line starts with. A line that opens with a known opener is a new paragraph instead.
+   */
+  private absorbContinuations(para: Paragraph): void {
+    for (;;) {
+      let j = this.i + 1;
+      const skipped: Block[] = [];
+      while (j < this.blocks.length && (this.blocks[j].kind === 'footnote' || this.blocks[j].kind === 'rule' || this.isRunningHeaderBlock(this.blocks[j]))) skipped.push(this.blocks[j++]);
+      const next = this.blocks[j];
+      if (!next || next.kind !== 'other') return;
+      const last = para.segments[para.segments.length - 1];
+      const lastLine = this.lines[last.line];
+      const endCol = lastSignificantColumn(lastLine, last.start, last.end);
+      const complete = endCol >= 0 && /[.,;:]/.test(lastLine[endCol]);
+      const nextLine = this.lines[next.segments[0].line];
+      const start = next.segments[0].start + leadingMarkupLength(nextLine, next.segments[0].start);
+      const ch = nextLine[start] ?? '';
+      const lowerOrDigit = /[\p{Ll}\d]/u.test(ch);
+      if (this.isOrganBlock(next)) return;
+      let joins = false;
+      if (lowerOrDigit) joins = true;
+      else if (!complete && /\p{Lu}/u.test(ch)) joins = this.opener(next.segments[0], false)?.type === 'unknown' && !/^[*_]/.test(nextLine.slice(next.segments[0].start));
+      if (!joins) return;
+      for (const b of skipped) {
+        if (b.kind === 'footnote') this.addFootnote(b);
+        else this.push(this.paragraph('rule', b.segments));
+      }
+      para.segments.push(...next.segments);
+      para.range = segmentsRange(para.segments);
+      para.text = this.joined(para.segments);
+      this.i = j;
+    }
+  }
+
+  /**
+   * Section headings without markup: « I », "Peacebuilding financing". A short single line with
+   * no closing mark that does not open with a known opener (a paragraph that lost its comma
+   * still reads as a paragraph and gets its punctuation diagnostic).
+   */
+  private isUnmarkedHeading(block: Block, raw: string, part: Part): boolean {
+    if (/^(?:[IVXLC]+|[A-Z])\.?$/.test(raw)) return true;
+    if (block.segments.length > 1 || raw.length > 120 || /[.;:,][*_\s»”"]*$/.test(raw)) return false;
+    if (part.kind === 'report') return true;
+    return this.opener(block.segments[0], false)?.type === 'unknown' && /^[*_]*\p{Lu}/u.test(raw);
+  }
+
+  /** Running headers left by PDF extraction: the title repeated, the symbol, a page number. */
+  private isRunningHeader(raw: string): boolean {
+    const t = plain(raw).trim();
+    if (!t || /[,;:.]$/.test(t)) return false;
+    if (this.symbol && (t === `A/RES/${this.symbol.text}` || t === this.symbol.text)) return true;
+    if (/^\d{1,3}\/\d{1,3}$|^\d{2}-\d{5}$/.test(t)) return true;
+    return !!this.title && t.length >= 20 && this.title.text.startsWith(t);
+  }
+
+  private isRunningHeaderBlock(block: Block): boolean {
+    return block.kind === 'other' && this.isRunningHeader(this.joined(block.segments));
+  }
+
+  // ---- parts ----
+
+  private ensureRoot(): Part {
+    if (!this.current) {
+      this.root = this.newPart(this.isReport ? 'report' : 'resolution', undefined);
+    }
+    return this.current!;
+  }
+
+  private innermostResolution(): Part | undefined {
+    let p = this.current;
+    while (p && p.kind === 'annex') p = p.parent;
+    return p;
+  }
+
+  private newPart(kind: PartKind, organ: Paragraph | undefined, parent?: Part): Part {
+    const part: Part = {
+      kind, voice: kind === 'report' ? 'report' : 'organ', organ, preamble: [], operative: [], items: [], children: [], parent,
+      range: organ?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    if (parent) parent.children.push(part);
+    else { this.parts.push(part); this.root = part; }
+    this.current = part;
+    return part;
+  }
+
+  private addToPart(para: Paragraph): void {
+    const part = this.ensureRoot();
+    para.part = part;
+    part.items.push(para);
+    this.push(para);
+  }
+
+  private push(para: Paragraph): void {
+    this.paragraphs.push(para);
+  }
+
+  // ---- paragraphs ----
+
+  private joined(segments: Segment[]): string {
+    return segments.map((s) => this.lines[s.line].slice(s.start, s.end)).join(' ');
+  }
+
+  private paragraph(kind: ParagraphKind, segments: Segment[]): Paragraph {
+    return { kind, segments: [...segments], range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
+  }
+
+  /** The words that open a paragraph, after its number or label and markup. */
+  private opener(seg: Segment, afterNumber: boolean): Opener | undefined {
+    const line = this.lines[seg.line];
+    let col = seg.start;
+    if (afterNumber) {
+      const m = NUMBERED.exec(line) ?? SUB_LABEL.exec(line);
+      if (m) col = m.index + m[0].length;
+    }
+    while (isSpace(line[col] ?? '')) col++;
+    const markStart = col;
+    col += leadingMarkupLength(line, col);
+    const italic = /[*_]/.test(line.slice(markStart, col));
+    const tokens = tokenize(line, col, 10);
+    if (!tokens.length || tokens[0].start > col + 1) return undefined;
+    const match = classifyOpener(tokens, this.lang);
+    const n = Math.max(1, match.length);
+    let end = tokens[Math.min(n, tokens.length) - 1].end;
+    let text = tokens.slice(0, n).map((t) => t.text).join(' ');
+    if (italic) {
+      // The italic span shows the drafter's own extent of the opener.
+      const close = line.indexOf(line[col - 1], col);
+      if (close > col) { end = close; text = plain(line.slice(col, close)).trim(); }
+    }
+    const r = { start: { line: seg.line, character: col }, end: { line: seg.line, character: end } };
+    const phraseEnd = match.length ? tokens[match.length - 1].end : tokens[0].end;
+    return {
+      text, range: r, italic, type: match.type, head: match.head,
+      phraseRange: { start: r.start, end: { line: seg.line, character: phraseEnd } },
+    };
+  }
+
+  private addFootnote(block: Block): void {
+    const seg = block.segments[0];
+    const line = this.lines[seg.line];
+    const m = matchFootnoteDef(line)!;
+    const para = this.paragraph('footnote', block.segments);
+    this.push(para);
+    this.footnoteDefs.push({
+      number: m.number, marker: m.marker, paragraph: para, range: para.range,
+      markerRange: { start: { line: seg.line, character: m.start }, end: { line: seg.line, character: m.end } },
+    });
+  }
+
+  private collectFootnoteRefs(): FootnoteRef[] {
+    const refs: FootnoteRef[] = [];
+    for (const p of this.paragraphs) {
+      if (p.kind === 'footnote' || p.kind === 'rule') continue;
+      for (const s of p.segments) refs.push(...findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end));
+    }
+    return refs;
+  }
+
+  private spacedSemicolons(): boolean {
+    let spaced = 0, tight = 0;
+    for (const p of this.paragraphs) {
+      if (p.kind !== 'operative' && p.kind !== 'subparagraph') continue;
+      const e = endingOf(p, this.lines);
+      if (e?.char === ';') e.spacedBefore ? spaced++ : tight++;
+    }
+    return spaced > tight || (spaced === tight && this.lang === 'fr');
+  }
+}
+
+function attachSubparagraph(host: Paragraph, sub: Paragraph): void {
+  // Labels of the second degree (i, ii …) nest under the last first-degree subparagraph,
+  // unless « i » simply follows « h ».
+  const last = host.subparagraphs[host.subparagraphs.length - 1];
+  const roman = /^[ivxlc]+$/.test(sub.label!.text);
+  const continuesLetters = last && /^[a-z]{1,2}$/.test(last.label!.text) && nextLetter(last.label!.text) === sub.label!.text;
+  if (last && roman && !continuesLetters && !(last.depth === 2)) {
+    sub.depth = (last.depth ?? 1) + 1;
+    last.subparagraphs.push(sub);
+    return;
+  }
+  if (last && last.depth === 2 && roman && !continuesLetters) {
+    sub.depth = 2;
+    last.subparagraphs.push(sub);
+    return;
+  }
+  if (last && (last.subparagraphs.length && roman && !continuesLetters)) {
+    sub.depth = 2;
+    last.subparagraphs.push(sub);
+    return;
+  }
+  sub.depth = 1;
+  host.subparagraphs.push(sub);
+}
+
+function nextLetter(s: string): string {
+  return s.length === 1 ? String.fromCharCode(s.charCodeAt(0) + 1) : s;
+}
+
+function lastTextParagraph(part: Part): Paragraph | undefined {
+  for (let k = part.items.length - 1; k >= 0; k--) {
+    const p = part.items[k];
+    if (p.kind !== 'heading' && p.kind !== 'rule') return p;
+  }
+  return undefined;
+}
+
+/** After the walk: endings, part ranges, the lone unnumbered operative paragraph. */
+function finishPart(part: Part, _lang: Lang): void {
+  void _lang;
+  const all = part.items;
+  if (all.length) part.range = { start: (part.heading ?? part.organ ?? all[0]).range.start, end: lastRange(part).end };
+  // Without numbered paragraphs, the trailing run of paragraphs that open with an operative verb is
+  // the operative part: « *Recommande* … suivant : » alone, or the unnumbered paragraphs of older texts.
+  if ((part.kind === 'resolution' || part.kind === 'draft') && !part.operative.some((p) => p.number)) {
+    const run: Paragraph[] = [];
+    for (let k = part.items.length - 1; k >= 0; k--) {
+      const p = part.items[k];
+      if (p.kind === 'heading' || p.kind === 'organ') continue;
+      if (p.kind !== 'preamble' || p.opener?.type !== 'operative') break;
+      run.unshift(p);
+    }
+    for (const p of run) p.kind = 'operative';
+    part.preamble = part.preamble.filter((p) => !run.includes(p));
+    part.operative = [...run, ...part.operative];
+  }
+  for (const child of part.children) {
+    if (child.kind === 'draft') {
+      const intro = part.operative[part.operative.length - 1];
+      if (intro) intro.introducesDraft = true;
+    }
+  }
+}
+
+function lastRange(part: Part): Paragraph['range'] {
+  let end = part.items[part.items.length - 1].range;
+  for (const p of part.items) for (const s of flattenSubs(p)) if (s.range.end.line > end.end.line) end = s.range;
+  for (const c of part.children) if (c.range.end.line > end.end.line) end = c.range;
+  return end;
+}
+
+export function flattenSubs(p: Paragraph): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const s of p.subparagraphs) out.push(s, ...flattenSubs(s));
+  return out;
+}
+
+export function allParts(parts: Part[]): Part[] {
+  const out: Part[] = [];
+  const walk = (p: Part) => { out.push(p); p.children.forEach(walk); };
+  parts.forEach(walk);
+  return out;
+}
+
+/** The paragraph's closing mark, computed from its last segment. */
+export function endingOf(p: Paragraph, lines: string[]): Ending | undefined {
+  if (p.ending) return p.ending;
+  const seg = p.segments[p.segments.length - 1];
+  const line = lines[seg.line];
+  const col = lastSignificantColumn(line, seg.start, seg.end);
+  if (col < 0) return undefined;
+  let b = col;
+  while (b > seg.start && isSpace(line[b - 1])) b--;
+  p.ending = {
+    char: line[col],
+    range: { start: { line: seg.line, character: col }, end: { line: seg.line, character: col + 1 } },
+    after: { line: seg.line, character: col + 1 },
+    spacedBefore: b < col,
+  };
+  return p.ending;
+}
+
+function classifyHeaderLine(t: string, afterSymbol: boolean): HeaderField['kind'] {
+  if (/^Distr\./.test(t)) return 'distribution';
+  if (/^(?:Résolution adoptée|Resolution adopted|RESOLUTION ADOPTED|Adoptée? (?:par|by)|Adopted (?:by|at))/.test(t)) return 'adoption';
+  if (/^\[.*\]$/.test(t)) return 'origin';
+  if (/^(?:Point|Agenda item|Points|Agenda items)\b/.test(t) || /de la liste préliminaire|de l'ordre du jour/.test(t)) return 'agenda';
+  if (/\bsession\b|^Session de/i.test(t) && t.length < 80) return 'session';
+  if (/^(?:Rapport|Report|Note) (?:du|of the) (?:Secrétaire général|Secretary-General)/.test(t)) return 'report-title';
+  if (/^(?:Original\s?:|Français$|English$|Anglais$|French$)/.test(t)) return 'language';
+  if (/^(?:Assemblée générale|Conseil économique et social|Conseil de sécurité|General Assembly|Security Council|Economic and Social Council|United Nations|Nations Unies)\b/.test(t) && t.length < 60) return 'organ';
+  if (/^(?:(?:le|du|of) )?\d{1,2}(?:er)? \p{L}+ \d{4}$/u.test(t)) return 'date';
+  return afterSymbol ? 'other' : 'agenda-title';
+}

@@ -1,0 +1,30 @@
+// The rule registry: one rule per file, listed here in the order their findings read best.
+import { footnoteOrder, footnoteReused, footnoteUndefined, footnoteUnreferenced } from './footnotes';
+import { operativeVerb } from './operative-verb';
+import { operativeVerbItalic } from './operative-verb-italic';
+import { organLine } from './organ-line';
+import { paragraphNumbering } from './paragraph-numbering';
+import { paragraphPunctuation } from './paragraph-punctuation';
+import { preambleAfterOperative } from './preamble-after-operative';
+import { preambleOpener } from './preamble-opener';
+import type { Rule } from './types';
+import { unnumberedOperative } from './unnumbered-operative';
+
+export const rules: readonly Rule[] = [
+  organLine,
+  preambleAfterOperative,
+  unnumberedOperative,
+  preambleOpener,
+  operativeVerb,
+  operativeVerbItalic,
+  paragraphNumbering,
+  paragraphPunctuation,
+  footnoteUndefined,
+  footnoteUnreferenced,
+  footnoteOrder,
+  footnoteReused,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}

@@ -1,0 +1,42 @@
+// A preambular paragraph opens with a participle or adjective (Rappelant, Consciente,
+// Recalling, Aware), never with a finite verb (« Rappelle » belongs to the operative part).
+import { operativeFormOf, preambleFormOf } from '../vocabulary';
+import { q, resolutionParts } from './helpers';
+import type { Rule } from './types';
+
+export const preambleOpener: Rule = {
+  id: 'preamble-opener',
+  defaultSeverity: 'error',
+  description: {
+    fr: 'Un alinéa du préambule commence par un participe ou un adjectif (Rappelant, Consciente), pas par un verbe conjugué.',
+    en: 'A preambular paragraph opens with a participle or an adjective (Recalling, Aware), not a finite verb.',
+  },
+  check(ctx) {
+    const { doc, lang } = ctx;
+    for (const part of resolutionParts(doc)) {
+      for (const p of part.preamble) {
+        const o = p.opener;
+        if (!o) continue;
+        if (o.type === 'operative' && o.head) {
+          const participle = preambleFormOf(o.head, lang);
+          const written = doc.lines[o.range.start.line].slice(o.range.start.character, o.range.start.character + o.head.length);
+          ctx.report({
+            range: o.phraseRange ?? o.range,
+            message: participle
+              ? ctx.t(`${q(lang, written)} est un verbe du dispositif : un alinéa du préambule commence par un participe (${q(lang, participle)})`,
+                `${q(lang, written)} is an operative verb: a preambular paragraph opens with a participle (${q(lang, participle)})`)
+              : ctx.t(`${q(lang, written)} est un verbe du dispositif : un alinéa du préambule commence par un participe ou un adjectif`,
+                `${q(lang, written)} is an operative verb: a preambular paragraph opens with a participle or an adjective`),
+            fixes: participle && written.toLowerCase() === o.head.toLowerCase() ? [{
+              title: ctx.t(`Remplacer par ${q(lang, participle)}`, `Replace with ${q(lang, participle)}`),
+              edits: [{ range: { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + o.head.length } }, newText: participle }],
+              safe: true,
+            }] : undefined,
+          });
+        }
+      }
+    }
+  },
+};
+
+export { operativeFormOf };

@@ -1,0 +1,33 @@
+// Among numbered operative paragraphs, an unnumbered one is a stray (or a lost number).
+import { resolutionParts } from './helpers';
+import type { Rule } from './types';
+
+export const unnumberedOperative: Rule = {
+  id: 'unnumbered-operative',
+  defaultSeverity: 'error',
+  description: {
+    fr: 'Quand le dispositif compte plusieurs paragraphes, chacun est numéroté ; un paragraphe isolé n’est pas numéroté.',
+    en: 'When the operative part has several paragraphs each is numbered; a single operative paragraph is not.',
+  },
+  check(ctx) {
+    for (const part of resolutionParts(ctx.doc)) {
+      const numbered = part.operative.filter((p) => p.number);
+      if (!numbered.length) continue;
+      let previous: number | undefined;
+      for (const p of part.operative) {
+        if (p.number) { previous = p.number.value; continue; }
+        const next = part.operative.slice(part.operative.indexOf(p) + 1).find((x) => x.number)?.number?.value;
+        const where = previous !== undefined && next !== undefined
+          ? ctx.t(`entre les paragraphes ${previous} et ${next}`, `between paragraphs ${previous} and ${next}`)
+          : previous !== undefined
+            ? ctx.t(`après le paragraphe ${previous}`, `after paragraph ${previous}`)
+            : ctx.t(`avant le paragraphe ${next}`, `before paragraph ${next}`);
+        ctx.report({
+          range: p.opener?.range ?? { start: p.range.start, end: p.range.start },
+          message: ctx.t(`Paragraphe du dispositif sans numéro ${where} : chaque paragraphe du dispositif est numéroté`,
+            `Operative paragraph without a number ${where}: every operative paragraph is numbered`),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,260 @@
+// Recognises paragraph openers from the vocabulary data files (data/*.json): preambular
+// participles and adjectives, operative verbs with their modifiers, and organ names.
+import { distance } from 'fastest-levenshtein';
+import organsData from './data/organs.json';
+import preambleData from './data/preamble-openers.json';
+import operativeData from './data/operative-verbs.json';
+import type { Lang } from './model/types';
+
+export interface Token { text: string; start: number; end: number }
+
+/** Words with their columns; apostrophes and hyphens stay inside a word (« S'inquiétant », « l'attention »). */
+export function tokenize(text: string, from = 0, limit = 12): Token[] {
+  const tokens: Token[] = [];
+  const re = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while (tokens.length < limit && (m = re.exec(text))) tokens.push({ text: m[0].replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+export interface OrganInfo { id: string; gender: 'm' | 'f'; number: 's' | 'p' }
+
+interface AdjectiveFr { m?: string; f?: string; mpl?: string; fpl?: string; en?: string[] }
+interface ParticipleEntry { form: string; operative?: string | null; en?: string[]; fr?: string[] }
+interface VerbEntry { form: string; preamble?: string | null; en?: string[]; fr?: string[] }
+
+const lower = (s: string) => s.toLocaleLowerCase('fr');
+const key = (s: string) => lower(s).replace(/’/g, "'");
+
+/** Word sequences (lower-cased) mapped to a value; longest match wins. */
+class PhraseTable<T> {
+  private readonly map = new Map<string, T>();
+  maxWords = 1;
+  add(phrase: string, value: T): void {
+    const words = key(phrase).split(/\s+/).filter(Boolean);
+    if (!words.length) return;
+    this.maxWords = Math.max(this.maxWords, words.length);
+    if (!this.map.has(words.join(' '))) this.map.set(words.join(' '), value);
+  }
+  /** Longest phrase starting at tokens[i]: number of tokens and value. */
+  match(tokens: Token[], i: number): { length: number; value: T } | undefined {
+    for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
+      const k = tokens.slice(i, i + n).map((t) => key(t.text)).join(' ');
+      const v = this.map.get(k);
+      if (v !== undefined) return { length: n, value: v };
+    }
+    return undefined;
+  }
+  has(phrase: string): boolean { return this.map.has(key(phrase)); }
+  keys(): string[] { return [...this.map.keys()]; }
+}
+
+export interface AdjectiveForm { gender: 'm' | 'f'; number: 's' | 'p'; entry: AdjectiveFr }
+
+interface LangVocabulary {
+  adverbs: PhraseTable<true>;
+  adjectives: PhraseTable<AdjectiveForm[]>;
+  participles: PhraseTable<ParticipleEntry>;
+  notOpeners: Set<string>;
+  verbs: PhraseTable<VerbEntry>;
+  verbPhrases: PhraseTable<true>;
+  modifiersAfter: PhraseTable<true>;
+  modifiersBefore: PhraseTable<true>;
+  verbForms: string[];
+  preambleToOperative: Map<string, string>;
+  operativeToPreamble: Map<string, string>;
+}
+
+function buildVocabulary(lang: Lang): LangVocabulary {
+  const pre = (preambleData as any)[lang] ?? {};
+  const op = (operativeData as any)[lang] ?? {};
+  const v: LangVocabulary = {
+    adverbs: new PhraseTable(), adjectives: new PhraseTable(), participles: new PhraseTable(), notOpeners: new Set(),
+    verbs: new PhraseTable(), verbPhrases: new PhraseTable(), modifiersAfter: new PhraseTable(), modifiersBefore: new PhraseTable(),
+    verbForms: [], preambleToOperative: new Map(), operativeToPreamble: new Map(),
+  };
+  for (const a of pre.adverbs ?? []) v.adverbs.add(a, true);
+  for (const a of pre.adjectives ?? []) {
+    if (typeof a === 'string') { addAdjective(v, a, 'm', 's', { m: a }); continue; }
+    if (a.form) { addAdjective(v, a.form, 'm', 's', a); continue; }
+    if (a.m) addAdjective(v, a.m, 'm', 's', a);
+    if (a.f) addAdjective(v, a.f, 'f', 's', a);
+    if (a.mpl) addAdjective(v, a.mpl, 'm', 'p', a);
+    if (a.fpl) addAdjective(v, a.fpl, 'f', 'p', a);
+  }
+  for (const p of pre.participles ?? []) {
+    const entry: ParticipleEntry = typeof p === 'string' ? { form: p } : p;
+    v.participles.add(entry.form, entry);
+    if (entry.operative) v.preambleToOperative.set(key(entry.form), entry.operative);
+  }
+  for (const p of pre.phrases ?? []) v.participles.add(p, { form: p });
+  for (const w of pre.notOpeners ?? []) v.notOpeners.add(key(w));
+  for (const e of op.verbs ?? []) {
+    const entry: VerbEntry = typeof e === 'string' ? { form: e } : e;
+    v.verbs.add(entry.form, entry);
+    v.verbForms.push(entry.form);
+    if (entry.preamble) v.operativeToPreamble.set(key(entry.form), entry.preamble);
+  }
+  for (const p of op.phrases ?? []) v.verbPhrases.add(p, true);
+  const mods = op.modifiers ?? [];
+  if (Array.isArray(mods)) for (const m of mods) v.modifiersAfter.add(m, true);
+  else {
+    for (const m of mods.after ?? []) v.modifiersAfter.add(m, true);
+    for (const m of mods.before ?? []) v.modifiersBefore.add(m, true);
+  }
+  return v;
+}
+
+function addAdjective(v: LangVocabulary, form: string, gender: 'm' | 'f', number: 's' | 'p', entry: AdjectiveFr): void {
+  const existing = v.adjectives.match(tokenize(form), 0);
+  const forms: AdjectiveForm[] = existing && existing.length === tokenize(form).length ? existing.value : [];
+  forms.push({ gender, number, entry });
+  if (!existing || existing.length !== tokenize(form).length) v.adjectives.add(form, forms);
+}
+
+const vocabularies: Record<Lang, LangVocabulary> = { fr: buildVocabulary('fr'), en: buildVocabulary('en') };
+
+export function vocabulary(lang: Lang): LangVocabulary {
+  return vocabularies[lang];
+}
+
+export interface OpenerMatch {
+  type: 'preamble' | 'operative' | 'unknown';
+  /** Tokens consumed by the recognised phrase (head, modifiers and fixed complements). */
+  length: number;
+  /** Index of the head token (after adverbs / fronted modifiers). */
+  headIndex: number;
+  head?: string;
+  /** Adjective forms when the head is an adjective (for agreement checks). */
+  adjective?: AdjectiveForm[];
+}
+
+const FR_REFLEXIVE = /^(?:se|s')$/i;
+
+/** Classifies the words that open a paragraph. */
+export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
+  const v = vocabularies[lang];
+  if (!tokens.length) return { type: 'unknown', length: 0, headIndex: 0 };
+  // Operative: [fronted modifier (EN)] verb [modifiers …] [fixed phrase]
+  let i = 0;
+  const before = lang === 'en' ? v.modifiersBefore.match(tokens, 0) : undefined;
+  if (before) i += before.length;
+  const verb = matchVerb(v, tokens, i, lang);
+  if (verb) {
+    let end = i + verb.length;
+    const phrase = v.verbPhrases.match(tokens, i);
+    if (phrase && i + phrase.length > end) end = i + phrase.length;
+    end = consumeModifiers(v, tokens, end);
+    const phraseAfter = v.verbPhrases.match(tokens, i);
+    if (phraseAfter && i + phraseAfter.length > end) end = i + phraseAfter.length;
+    return { type: 'operative', length: end, headIndex: i, head: verb.value.form };
+  }
+  // Preamble: [adverbs …] participle | adjective | -ant / -ing word
+  i = 0;
+  for (let guard = 0; guard < 3; guard++) {
+    const adv = v.adverbs.match(tokens, i);
+    if (!adv || i + adv.length >= tokens.length) break;
+    i += adv.length;
+  }
+  if (lang === 'en') {
+    const fronted = v.modifiersBefore.match(tokens, i);
+    if (fronted && i + fronted.length < tokens.length) i += fronted.length;
+  }
+  const participle = v.participles.match(tokens, i);
+  if (participle) return { type: 'preamble', length: consumeModifiers(v, tokens, i + participle.length), headIndex: i, head: participle.value.form };
+  const adjective = v.adjectives.match(tokens, i);
+  if (adjective) return { type: 'preamble', length: consumeModifiers(v, tokens, i + adjective.length), headIndex: i, head: tokens.slice(i, i + adjective.length).map((t) => t.text).join(' '), adjective: adjective.value };
+  const word = tokens[i].text;
+  if (lang === 'fr') {
+    const reflexive = FR_REFLEXIVE.test(word) && tokens[i + 1] ? 1 : 0;
+    const w = tokens[i + reflexive].text;
+    const bare = w.replace(/^s'/i, '');
+    if (/ants?$/i.test(bare) && bare.length > 4 && !v.notOpeners.has(key(w)) && isCapitalised(tokens[i].text)) {
+      return { type: 'preamble', length: consumeModifiers(v, tokens, i + reflexive + 1), headIndex: i, head: tokens.slice(i, i + reflexive + 1).map((t) => t.text).join(' ') };
+    }
+    if (/^ayant$/i.test(w)) return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, head: 'Ayant' };
+  } else {
+    if (/^[A-Z][a-z]+ing$/.test(word) && word.length > 5 && !v.notOpeners.has(key(word))) {
+      return { type: 'preamble', length: consumeModifiers(v, tokens, i + 1), headIndex: i, head: word };
+    }
+    if (word === 'Having') return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, head: 'Having' };
+  }
+  return { type: 'unknown', length: 0, headIndex: 0 };
+}
+
+function matchVerb(v: LangVocabulary, tokens: Token[], i: number, lang: Lang) {
+  // The opener's first word carries the capital (« Also decides »: "decides" is lower case).
+  if (!tokens[i] || !isCapitalised(tokens[0].text)) return undefined;
+  const m = v.verbs.match(tokens, i);
+  if (m) return m;
+  // « S'inquiète » is one token; try it against « S'inquiète » entries as written.
+  if (lang === 'fr' && /^s'/i.test(tokens[i].text)) return v.verbs.match([{ ...tokens[i] }], 0);
+  return undefined;
+}
+
+function consumeModifiers(v: LangVocabulary, tokens: Token[], end: number): number {
+  for (let guard = 0; guard < 4; guard++) {
+    const m = v.modifiersAfter.match(tokens, end);
+    if (!m) break;
+    end += m.length;
+  }
+  return end;
+}
+
+function isCapitalised(word: string): boolean {
+  const ch = word[0];
+  return ch !== undefined && ch === ch.toLocaleUpperCase('fr') && ch !== ch.toLocaleLowerCase('fr');
+}
+
+/** Known operative verbs nearest to a word, for « did you mean ». */
+export function nearestVerbs(word: string, lang: Lang, count = 3): string[] {
+  const w = key(word);
+  return vocabularies[lang].verbForms
+    .map((form) => ({ form, d: distance(w, key(form.split(' ').pop()!)) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(w.length / 3)))
+    .sort((a, b) => a.d - b.d || a.form.localeCompare(b.form))
+    .slice(0, count)
+    .map((x) => x.form);
+}
+
+export function preambleFormOf(operativeHead: string, lang: Lang): string | undefined {
+  return vocabularies[lang].operativeToPreamble.get(key(operativeHead));
+}
+
+export function operativeFormOf(preambleHead: string, lang: Lang): string | undefined {
+  return vocabularies[lang].preambleToOperative.get(key(preambleHead));
+}
+
+// ---- organs ----
+
+interface OrganEntry { id: string; gender: 'm' | 'f'; number: 's' | 'p'; fr: string[]; en: string[] }
+const organs: OrganEntry[] = (organsData as any).organs;
+const organNames = organs
+  .flatMap((o) => [...o.fr, ...o.en].map((name) => ({ name, organ: o })))
+  .sort((a, b) => b.name.length - a.name.length);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ORGAN_LINE = new RegExp(`^(?:L'|Le |La |Les |The )(${organNames.map((o) => escape(o.name)).join('|')})\\b(.*)$`, 'u');
+
+/**
+ * An organ line: article + organ name (+ complement), ending with a comma or set in emphasis.
+ * Takes plain text (markup removed). « Assemblée générale » alone (masthead) is not one.
+ */
+export function matchOrganLine(plainText: string, emphasised: boolean): OrganInfo | undefined {
+  const t = plainText.trim();
+  if (t.length > 300) return undefined;
+  const m = ORGAN_LINE.exec(t);
+  if (!m) return undefined;
+  const rest = m[2];
+  if (!(t.endsWith(',') || emphasised)) return undefined;
+  // The complement names what the organ belongs to (« à la Convention … », « on the Status of Women »), not a sentence.
+  if (rest && !/^\s*(?:,|$|à |au |aux |de |des |du |d'|pour |sur |to |of |on |for |\()/.test(rest)) return undefined;
+  if (/[;.:]\s*$/.test(t)) return undefined;
+  const organ = organNames.find((o) => o.name === m[1])!.organ;
+  return { id: organ.id, gender: organ.gender, number: organ.number };
+}
+
+/** First-person voice line of an annexed declaration: « Nous, chefs d'État … », "We, the Heads of State …". */
+export function matchVoiceLine(plainText: string): boolean {
+  return /^(?:Nous|We),\s/.test(plainText.trim()) && plainText.trim().endsWith(',');
+}

@@ -1,0 +1,176 @@
+// The language server only adapts the core to LSP: diagnostics on open and change (debounced),
+// quick fixes, the outline and folding. Started by the client over IPC, or with --stdio.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeAction, CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification,
+  DocumentSymbol, FoldingRange, FoldingRangeKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './core/features/code-actions';
+import { foldingRanges } from './core/features/folding';
+import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/features/symbols';
+import { lint, type LintResult } from './core/lint';
+import type { Lang } from './core/model/types';
+import type { Finding, Severity } from './core/rules/types';
+import { SEVERITIES } from './core/rules/types';
+
+interface Settings { language: Lang | 'auto'; rules: Record<string, Severity | 'off'> }
+const DEFAULTS: Settings = { language: 'auto', rules: {} };
+const DEBOUNCE_MS = 150;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const results = new Map<string, { version: number; result: LintResult }>();
+const timers = new Map<string, NodeJS.Timeout>();
+const settingsCache = new Map<string, Promise<Settings>>();
+let pullConfiguration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'un-resolution-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'unResolution' });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  results.clear();
+  for (const d of documents.all()) schedule(d, 0);
+});
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!pullConfiguration) return Promise.resolve(DEFAULTS);
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'unResolution' }).then(sanitize, () => DEFAULTS);
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+/** Settings come from the user's files: keep only values we understand. */
+function sanitize(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const language = r.language === 'fr' || r.language === 'en' ? r.language : 'auto';
+  const rules: Settings['rules'] = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (v === 'off' || SEVERITIES.includes(v as Severity)) rules[id] = v as Severity | 'off';
+    }
+  }
+  return { language, rules };
+}
+
+async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
+  const cached = results.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.result;
+  const settings = await settingsFor(doc.uri);
+  try {
+    const result = lint(doc.getText(), {
+      language: settings.language,
+      rules: settings.rules,
+      onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${doc.uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
+    });
+    results.set(doc.uri, { version: doc.version, result });
+    return result;
+  } catch (error) {
+    connection.console.error(`analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return undefined;
+  }
+}
+
+function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+  clearTimeout(timers.get(doc.uri));
+  timers.set(doc.uri, setTimeout(() => {
+    timers.delete(doc.uri);
+    void validate(doc.uri);
+  }, delay));
+}
+
+async function validate(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  const result = await analyse(doc);
+  // A newer edit arrived while we worked: its own validation will publish.
+  if (!result || documents.get(uri)?.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+const docsDir = path.resolve(__dirname, '..', '..', 'docs', 'rules');
+
+function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: f.range, severity: SEVERITY[f.severity], code: f.rule, source: 'reslint', message: f.message,
+    codeDescription: { href: pathToFileURL(path.join(docsDir, `${f.rule}.md`)).toString() },
+  };
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  results.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const result = await analyse(doc);
+  if (!result) return [];
+  const only = params.context.only;
+  const plans = codeActions(result.findings, params.range, result.doc.lang)
+    .filter((p) => !only || only.some((k) => (p.fixAll ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix).startsWith(k)));
+  return plans.map((p): CodeAction => ({
+    title: p.title,
+    kind: p.fixAll ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,
+    isPreferred: p.preferred || undefined,
+    diagnostics: p.fixAll ? undefined : p.findings.map(toDiagnostic),
+    edit: { changes: { [doc.uri]: p.edits } },
+  }));
+});
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  header: SymbolKind.File, part: SymbolKind.Module, preamble: SymbolKind.Namespace, paragraph: SymbolKind.Field,
+  annex: SymbolKind.Module, heading: SymbolKind.String, meeting: SymbolKind.Event, organ: SymbolKind.Class,
+};
+
+function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
+  return { name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
+}
+
+connection.onDocumentSymbol(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  return result ? documentSymbols(result.doc).map(toDocumentSymbol) : [];
+});
+
+connection.onFoldingRanges(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  return result
+    ? foldingRanges(result.doc).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region }))
+    : [];
+});
+
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error instanceof Error ? error.stack : String(error)}`));
+
+documents.listen(connection);
+connection.listen();
