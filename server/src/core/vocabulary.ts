@@ -246,7 +246,8 @@ export function matchOrganLine(plainText: string, emphasised: boolean): OrganInf
   const m = ORGAN_LINE.exec(t);
   if (!m) return undefined;
   const rest = m[2];
-  if (!(t.endsWith(',') || emphasised)) return undefined;
+  // « The General Assembly » alone on its line (older texts) is an organ line even without its comma.
+  if (!(t.endsWith(',') || emphasised || !rest.trim())) return undefined;
   // The complement names what the organ belongs to (« à la Convention … », « on the Status of Women »), not a sentence.
   if (rest && !/^\s*(?:,|$|à |au |aux |de |des |du |d'|pour |sur |to |of |on |for |\()/.test(rest)) return undefined;
   if (/[;.:]\s*$/.test(t)) return undefined;

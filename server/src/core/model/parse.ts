@@ -11,14 +11,16 @@ import type {
 
 export interface ParseOptions { language?: Lang | 'auto' }
 
-type LineKind = 'footnote' | 'rule' | 'md-heading' | 'annex' | 'numbered' | 'sub' | 'meeting' | 'symbol-title' | 'other';
+type LineKind = 'footnote' | 'rule' | 'md-heading' | 'annex' | 'article' | 'numbered' | 'sub' | 'meeting' | 'symbol-title' | 'other';
 
 const RULE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
 const MD_HEADING = /^[ \t]*#{1,6}[ \t]+/;
 const NUMBERED = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?(?:\*\*|__)?(\d{1,3})\.(?:\*\*|__)?(?=[ \t\u00a0*_])/;
 const SUB_LABEL = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?[*_]{0,2}(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})\))[*_]{0,2}(?=[ \t\u00a0])/;
 // « 50^e séance plénière », "18th plenary meeting", and the Security Council's "Adopted unanimously at the 1382nd meeting".
-const MEETING = /^[ \t]*(?:Adopted (?:unanimously )?at the[ \t]|Adoptée? (?:à l'unanimité )?à la[ \t])|^[ \t]*[*_]*\d{1,4}(?:<sup>[a-zé]{1,3}<\/sup>|\^\{?[a-zé]{1,3}\}?|e|er|re|ème|st|nd|rd|th)?[ \t\u00a0]+(?:séances?[ \t\u00a0]+plénières?|plenary[ \t\u00a0]+meetings?)\b/i;
+const MEETING = /^[ \t]*(?:Adopted (?:unanimously )?at the(?:[ \t]|$)|Adoptée? (?:à l'unanimité )?à la(?:[ \t]|$))|^[ \t]*[*_]*\d{1,4}(?:<sup>[a-zé]{1,3}<\/sup>|\^\{?[a-zé]{1,3}\}?|e|er|re|ème|st|nd|rd|th)?[ \t\u00a0]+(?:séances?[ \t\u00a0]+plénières?|plenary[ \t\u00a0]+meetings?)\b/i;
+// « Article 1 » headings: an instrument proclaimed by the resolution (declaration, convention), not resolution paragraphs.
+const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Article|ARTICLE)[ \t\u00a0]+(?:\d{1,3}|premier|[IVXLC]+)(?:er)?[*_]*[ \t]*$/;
 const ANNEX = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Annexe|Annex|ANNEXE|ANNEX)(?:[ \t]+[IVXLC]+)?[*_]*[ \t]*$/;
 const SYMBOL_TITLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}(?:[ \t][A-Z](?![\w/]))?)\.[ \t\u00a0]+\S/;
 const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
@@ -27,6 +29,7 @@ function lineKind(line: string): LineKind {
   if (RULE.test(line)) return 'rule';
   if (matchFootnoteDef(line)) return 'footnote';
   if (ANNEX.test(line)) return 'annex';
+  if (ARTICLE.test(line)) return 'article';
   if (MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
   if (MEETING.test(line)) return 'meeting';
   if (NUMBERED.test(line)) return 'numbered';
@@ -182,8 +185,7 @@ class Builder {
       case 'annex': {
         const heading = this.paragraph('heading', segs);
         this.push(heading);
-        const parent = this.innermostResolution() ?? this.ensureRoot();
-        const annex = this.newPart('annex', undefined, parent);
+        const annex = this.newPart('annex', undefined, this.innermostResolution() ?? this.ensureRoot());
         annex.heading = heading;
         heading.part = annex;
         annex.items.push(heading);
@@ -199,6 +201,8 @@ class Builder {
       case 'md-heading':
       case 'symbol-title':
         return this.addToPart(this.paragraph('heading', segs));
+      case 'article':
+        return this.articleBlock(block);
       case 'numbered':
         return this.numberedBlock(block);
       case 'sub':
@@ -257,6 +261,16 @@ class Builder {
     part.items.push(para);
   }
 
+  private articleBlock(block: Block): void {
+    const heading = this.paragraph('heading', block.segments);
+    if (this.current?.kind === 'annex') return this.addToPart(heading);
+    this.push(heading);
+    const annex = this.newPart('annex', undefined, this.innermostResolution() ?? this.ensureRoot());
+    annex.heading = heading;
+    heading.part = annex;
+    annex.items.push(heading);
+  }
+
   private numberedBlock(block: Block): void {
     const part = this.ensureRoot();
     const kind: ParagraphKind = part.kind === 'resolution' || part.kind === 'draft' ? 'operative' : 'statement';
@@ -288,6 +302,11 @@ class Builder {
   }
 
   private textBlock(block: Block): void {
+    if (this.meeting && this.current === this.root) {
+      // After the closing meeting line: vote counts, notes of older texts; not resolution paragraphs.
+      this.push(this.paragraph('text', block.segments));
+      return;
+    }
     const part = this.ensureRoot();
     const raw = this.joined(block.segments).trim();
     if (this.isRunningHeader(raw)) { this.push(this.paragraph('rule', block.segments)); return; }

@@ -53,8 +53,10 @@ export const footnoteOrder: Rule = {
   description: { fr: 'Les notes sont numérotées dans l’ordre de leur premier appel, sans lacune.', en: 'Footnotes are numbered in the order of their first reference, with no gap.' },
   check(ctx) {
     if (!callsRecognised(ctx.doc)) return;
+    // A call to a note that does not exist is footnote-undefined's finding, not an ordering one.
+    const defined = new Set(ctx.doc.footnoteDefs.map((d) => d.number));
     let highest = 0;
-    for (const ref of firstCalls(ctx.doc.footnoteRefs)) {
+    for (const ref of firstCalls(ctx.doc.footnoteRefs).filter((r) => defined.has(r.number))) {
       if (ref.number !== highest + 1 && highest > 0) {
         ctx.report({
           range: ref.range,

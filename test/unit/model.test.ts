@@ -1,0 +1,70 @@
+// Model details that are easy to get wrong: UTF-16 positions, CRLF, BOM, NBSP, footnote calls
+// versus ordinals, and input that is not a resolution at all.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeText } from '../../server/src/core/input';
+import { lint } from '../../server/src/core/lint';
+import { findFootnoteRefs } from '../../server/src/core/model/markup';
+import { parse } from '../../server/src/core/model/parse';
+
+const GA = (body: string) => `L'Assemblée générale,\n\n${body}`;
+
+describe('model', () => {
+  it('positions are UTF-16 code units (astral characters count twice)', () => {
+    const { findings } = lint(GA('Rappelant 𝒜 sa résolution 46/152,\n\n1. *Décide* que 𝒜𝒜 est important ;\n\n3. *Prie* le Secrétaire général de faire rapport.'));
+    const f = findings.find((x) => x.rule === 'paragraph-numbering')!;
+    assert.deepEqual(f.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 1 } });
+    const text = 'Rappelant 𝒜 sa résolution 46/152, et';
+    const { findings: g } = lint(GA(text));
+    const p = g.find((x) => x.rule === 'paragraph-punctuation')!;
+    assert.equal(p.range.start.character, text.length - 1); // JS length is UTF-16
+  });
+
+  it('CRLF, a BOM and NBSP give the same diagnostics as LF', () => {
+    const lf = GA('Rappelant sa résolution 46/152,\n\n1. *Décide* de rester saisie de la question ;\n\n3. *Prie* le Secrétaire général\u00a0;');
+    const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+    const a = lint(lf).findings.map((f) => [f.rule, f.range]);
+    const b = lint(crlf).findings.map((f) => [f.rule, f.range]);
+    assert.deepEqual(b, a);
+    assert.ok(a.some(([r]) => r === 'paragraph-numbering'));
+  });
+
+  it('footnote calls are not ordinals nor symbol digits', () => {
+    const line = 'le 1<sup>er</sup> décembre, la 13<sup>e</sup> séance, 117^e et 1^{er}, A/78/264, 2022-2023<sup>5</sup>, Convention¹², Protocole[^3] et 10 m²';
+    assert.deepEqual(findFootnoteRefs(line, 0).map((r) => r.number), [5, 12, 3]);
+  });
+
+  it('recognises organ lines with or without italics and first-person voice lines', () => {
+    assert.equal(parse('*Le Conseil économique et social*\n\n*Recommande* à l\'Assemblée générale d\'adopter le texte suivant :').parts[0].organId, 'economic-and-social-council');
+    assert.equal(parse('The Security Council,\n\nRecalling its resolution 1373 (2001),\n\n1. Decides to remain seized of the matter.').parts[0].organId, 'security-council');
+    assert.equal(parse('La Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée,\n\nRappelant sa résolution 5/1,').parts[0].organId, 'conference-of-the-parties');
+  });
+
+  it('English: fronted modifiers and hard-wrapped Security Council paragraphs', () => {
+    const doc = parse('The Security Council,\n\nDetermined to secure full compliance with its decisions,\nActing under Chapter VII of the Charter,\n\n1. Demands that Iraq comply fully with resolution 660\n(1990);\n\n2. Also decides to remain seized of the matter.', { language: 'en' });
+    const [part] = doc.parts;
+    assert.equal(part.preamble.length, 2);
+    assert.equal(part.operative[1].opener?.type, 'operative');
+    assert.equal(part.operative[1].opener?.head, 'Decides');
+    assert.equal(lint(doc.text).findings.filter((f) => f.severity === 'error').length, 0);
+  });
+
+  it('detects the language and lets a setting override it', () => {
+    assert.equal(parse('The General Assembly,\n\nRecalling its resolution 77/237 of 15 December 2022,').lang, 'en');
+    assert.equal(parse(GA('Rappelant sa résolution 77/237 du 15 décembre 2022,')).lang, 'fr');
+    assert.equal(parse(GA('Rappelant sa résolution,'), { language: 'en' }).lang, 'en');
+  });
+
+  it('never throws on text that is not a resolution', () => {
+    for (const text of ['', '\n\n\n', '***', '1.', '(a)', '¹', '<sup>1</sup>', '# \n#', '*', '**x', 'x'.repeat(100000), '\u0000\u0001', '\ud800 lone surrogate', 'L\'Assemblée générale,\n\n1.']) {
+      assert.doesNotThrow(() => lint(text), JSON.stringify(text.slice(0, 20)));
+    }
+  });
+
+  it('refuses binary and non-UTF-8 input with a reason', () => {
+    assert.deepEqual(decodeText(Buffer.from('Résolution 6/1\n', 'utf8')), { ok: true, text: 'Résolution 6/1\n' });
+    assert.equal(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41])).ok && (decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41])) as { text: string }).text, 'A');
+    assert.equal(decodeText(Buffer.from([0x52, 0xe9, 0x73])).ok, false);
+    assert.equal(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00])).ok, false);
+  });
+});
