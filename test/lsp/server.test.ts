@@ -1,0 +1,146 @@
+// The language server over stdio, as an editor talks to it: diagnostics published on open and
+// change, code actions, document symbols and folding ranges, configuration pulled per document.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
+  type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import { FIXTURES_DIR, read, readFixture, ROOT, SEEDS } from '../helpers';
+
+let server: ChildProcess;
+let conn: ProtocolConnection;
+const published = new Map<string, PublishDiagnosticsParams[]>();
+const waiters: (() => void)[] = [];
+let ruleSettings: Record<string, string> = {};
+
+function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, timeout = 5000): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const last = published.get(uri)?.at(-1);
+      if (last && predicate(last.diagnostics)) { resolve(last.diagnostics); return true; }
+      return false;
+    };
+    if (check()) return;
+    const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(published.get(uri)?.map((p) => p.diagnostics.map((d) => d.code)))}`)), timeout);
+    const w = () => { if (check()) { clearTimeout(timer); waiters.splice(waiters.indexOf(w), 1); } };
+    waiters.push(w);
+  });
+}
+
+let version = 1;
+function open(name: string, text: string): string {
+  const uri = pathToFileURL(path.join(ROOT, 'test', 'out', name)).toString();
+  void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'un-resolution', version: version++, text } });
+  return uri;
+}
+
+describe('language server over stdio', () => {
+  before(async () => {
+    server = spawn(process.execPath, [path.join(ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    server.stderr!.on('data', (d) => process.stderr.write(d));
+    conn = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
+      [...waiters].forEach((w) => w());
+    });
+    conn.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ language: 'auto', rules: ruleSettings })));
+    conn.listen();
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: null, workspaceFolders: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+    });
+    await conn.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(() => { conn.dispose(); server.kill(); });
+
+  it('publishes no error and no warning for seed 000', async () => {
+    const uri = open('seed-000.txt', read(SEEDS[0]));
+    const diags = await diagnosticsFor(uri);
+    assert.deepEqual(diags.filter((d) => d.severity! <= 2), []);
+  });
+
+  it('publishes the expected diagnostics for a defective copy, then follows edits', async () => {
+    const fixture = readFixture(path.join(FIXTURES_DIR, 'fr-structure.resolution'));
+    const uri = open('defective.resolution', fixture.text);
+    const diags = await diagnosticsFor(uri, (d) => d.length > 0);
+    assert.deepEqual(diags.map((d) => `${d.range.start.line + 1}:${d.code}`).sort(), fixture.expected);
+    const numbering = diags.find((d) => d.code === 'paragraph-numbering')!;
+    assert.equal(numbering.message, 'Le paragraphe 4 suit le paragraphe 2 : numéro attendu 3');
+    assert.equal(numbering.source, 'reslint');
+    assert.match(numbering.codeDescription!.href, /docs\/rules\/paragraph-numbering\.md$/);
+    // Renumber « 4. » to « 3. » by an incremental edit: the gap moves to paragraph 5, still one diagnostic.
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: version++ },
+      contentChanges: [{ range: numbering.range, text: '3' }],
+    });
+    const moved = (d: Diagnostic[]) => d.filter((x) => x.code === 'paragraph-numbering');
+    const after = await diagnosticsFor(uri, (d) => moved(d)[0]?.range.start.line === 30);
+    assert.deepEqual(moved(after).map((d) => d.message), ['Le paragraphe 5 suit le paragraphe 3 : numéro attendu 4']);
+    assert.equal(after.length, diags.length);
+  });
+
+  it('offers quick fixes, preferred where unambiguous, and a fix-all action', async () => {
+    const fixture = readFixture(path.join(FIXTURES_DIR, 'fr-structure.resolution'));
+    const uri = open('actions.resolution', fixture.text);
+    const diags = await diagnosticsFor(uri, (d) => d.length > 0);
+    const italic = diags.find((d) => d.code === 'operative-verb-italic')!;
+    const actions = await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: italic.range, context: { diagnostics: [italic] } });
+    const quick = actions!.find((a) => 'title' in a && a.title === 'Mettre « Exhorte » en italique') as { isPreferred?: boolean; edit?: { changes?: Record<string, { newText: string }[]> } };
+    assert.ok(quick, JSON.stringify(actions));
+    assert.equal(quick.isPreferred, true);
+    assert.deepEqual(quick.edit!.changes![uri].map((e) => e.newText), ['*', '*']);
+    assert.ok(actions!.some((a) => 'kind' in a && a.kind === 'source.fixAll'));
+  });
+
+  it('outlines seed 000 with « 3. Souligne » style paragraphs, and folds its parts', async () => {
+    const uri = open('outline-000.txt', read(SEEDS[0]));
+    await diagnosticsFor(uri);
+    const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    assert.match(symbols[0].name, /^78\/229\. Renforcement du programme des Nations Unies/);
+    const resolution = symbols.find((s) => s.name === "L'Assemblée générale,")!;
+    const names = resolution.children!.map((c) => c.name);
+    assert.equal(names[0], 'Préambule');
+    assert.ok(names.includes('3. Souligne'), names.slice(0, 6).join(' | '));
+    assert.ok(names.includes('58. Prend note avec satisfaction'));
+    assert.equal(names.filter((n) => /^\d+\. /.test(n)).length, 93);
+    const folds = await conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.ok(folds!.some((f) => f.startLine === 19 && f.endLine >= 527), 'the resolution folds as one part');
+  });
+
+  it('outlines the nested draft and annex of seed 001', async () => {
+    const uri = open('outline-001.txt', read(SEEDS[1]));
+    await diagnosticsFor(uri);
+    const symbols = (await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const ecosoc = symbols.find((s) => s.name === '*Le Conseil économique et social*'.replace(/\*/g, ''))!;
+    const draft = ecosoc.children!.find((c) => c.detail === 'projet de résolution')!;
+    assert.ok(draft.children!.some((c) => c.name === '13. Prie également'));
+    assert.ok(draft.children!.some((c) => c.name === 'Annexe'));
+  });
+
+  it('honours per-rule severities from the configuration', async () => {
+    ruleSettings = { 'paragraph-numbering': 'off', 'operative-verb-italic': 'hint' };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    const fixture = readFixture(path.join(FIXTURES_DIR, 'fr-structure.resolution'));
+    const uri = open('configured.resolution', fixture.text);
+    const diags = await diagnosticsFor(uri, (d) => d.length > 0);
+    assert.ok(!diags.some((d) => d.code === 'paragraph-numbering'));
+    assert.equal(diags.find((d) => d.code === 'operative-verb-italic')!.severity, 4);
+    ruleSettings = {};
+  });
+
+  it('keeps serving after text that is not a resolution', async () => {
+    const uri = open('garbage.resolution', '\u0000\u0001 ¹²³ <sup>1</sup> 1. (a) *** \ud800'.repeat(50));
+    await diagnosticsFor(uri);
+    const again = open('after-garbage.resolution', read(SEEDS[2]));
+    assert.ok(Array.isArray(await diagnosticsFor(again)));
+  });
+});
