@@ -6,7 +6,7 @@ import preambleData from './data/preamble-openers.json';
 import operativeData from './data/operative-verbs.json';
 import type { Lang } from './model/types';
 
-export interface Token { text: string; start: number; end: number }
+export interface Token { text: string; start: number; end: number; /** Lower-cased, for lookups. */ key: string }
 
 /** Words with their columns; apostrophes and hyphens stay inside a word (« S'inquiétant », « l'attention »). */
 export function tokenize(text: string, from = 0, limit = 12): Token[] {
@@ -14,7 +14,10 @@ export function tokenize(text: string, from = 0, limit = 12): Token[] {
   const re = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while (tokens.length < limit && (m = re.exec(text))) tokens.push({ text: m[0].replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  while (tokens.length < limit && (m = re.exec(text))) {
+    const t = m[0].replace(/’/g, "'");
+    tokens.push({ text: t, start: m.index, end: m.index + m[0].length, key: t.toLowerCase() });
+  }
   return tokens;
 }
 
@@ -24,27 +27,34 @@ interface AdjectiveFr { m?: string; f?: string; mpl?: string; fpl?: string; en?:
 interface ParticipleEntry { form: string; operative?: string | null; en?: string[]; fr?: string[] }
 interface VerbEntry { form: string; preamble?: string | null; en?: string[]; fr?: string[] }
 
-const lower = (s: string) => s.toLocaleLowerCase('fr');
-const key = (s: string) => lower(s).replace(/’/g, "'");
+// French lower-casing needs no locale (no dotted/dotless i), and toLowerCase is much faster.
+const key = (s: string) => s.toLowerCase().replace(/’/g, "'");
 
 /** Word sequences (lower-cased) mapped to a value; longest match wins. */
 class PhraseTable<T> {
   private readonly map = new Map<string, T>();
+  /** Every proper prefix of a phrase, so a lookup stops as soon as no phrase can continue. */
+  private readonly prefixes = new Set<string>();
   maxWords = 1;
   add(phrase: string, value: T): void {
     const words = key(phrase).split(/\s+/).filter(Boolean);
     if (!words.length) return;
     this.maxWords = Math.max(this.maxWords, words.length);
+    for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     if (!this.map.has(words.join(' '))) this.map.set(words.join(' '), value);
   }
   /** Longest phrase starting at tokens[i]: number of tokens and value. */
   match(tokens: Token[], i: number): { length: number; value: T } | undefined {
-    for (let n = Math.min(this.maxWords, tokens.length - i); n >= 1; n--) {
-      const k = tokens.slice(i, i + n).map((t) => key(t.text)).join(' ');
+    let best: { length: number; value: T } | undefined;
+    let k = '';
+    const last = Math.min(this.maxWords, tokens.length - i);
+    for (let n = 1; n <= last; n++) {
+      k = n === 1 ? tokens[i].key : `${k} ${tokens[i + n - 1].key}`;
       const v = this.map.get(k);
-      if (v !== undefined) return { length: n, value: v };
+      if (v !== undefined) best = { length: n, value: v };
+      if (!this.prefixes.has(k)) break;
     }
-    return undefined;
+    return best;
   }
   has(phrase: string): boolean { return this.map.has(key(phrase)); }
   keys(): string[] { return [...this.map.keys()]; }
@@ -189,7 +199,7 @@ function matchVerb(v: LangVocabulary, tokens: Token[], i: number, lang: Lang) {
   const m = v.verbs.match(tokens, i);
   if (m) return m;
   // « S'inquiète » is one token; try it against « S'inquiète » entries as written.
-  if (lang === 'fr' && /^s'/i.test(tokens[i].text)) return v.verbs.match([{ ...tokens[i] }], 0);
+  if (lang === 'fr' && /^s'/i.test(tokens[i].text)) return v.verbs.match([tokens[i]], 0);
   return undefined;
 }
 

@@ -33,7 +33,9 @@ export function matchFootnoteDef(line: string): FootnoteDefMarker | undefined {
 // <sup>12</sup> (also after a year: « 2022-2023<sup>5</sup> »); superscript digit runs not
 // after a unit (m², km³); [^12] without the definition colon. Ordinals (1<sup>er</sup>, 13<sup>e</sup>,
 // 117^e, 1^{er}) contain letters and never match.
-const FOOTNOTE_REF = /<sup>(\d{1,3})<\/sup>|(?<!(?:^|[\d\s])[kcdm]?m)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d{1,3})\](?!:)/g;
+// Every alternative starts with a literal or a class, so the engine skips ahead quickly.
+const FOOTNOTE_REF = /<sup>(\d{1,3})<\/sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(\d{1,3})\](?!:)/g;
+const UNIT_BEFORE = /(?:^|[\d\s])[kcdm]?m$/;
 
 /** Footnote calls in a stretch of a line, as absolute columns. */
 export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to = line.length): FootnoteRef[] {
@@ -44,6 +46,7 @@ export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to =
     if (m[1] !== undefined) {
       refs.push({ number: Number(m[1]), style: 'sup-tag', range: r(lineIndex, m.index, m.index + m[0].length) });
     } else if (m[2] !== undefined) {
+      if (UNIT_BEFORE.test(line.slice(Math.max(0, m.index - 3), m.index))) continue;
       // Each superscript run is one call; "¹²" is note 12. Several calls are separated by commas ("¹,²").
       refs.push({ number: superscriptValue(m[2]), style: 'superscript', range: r(lineIndex, m.index, m.index + m[0].length) });
     } else if (m[3] !== undefined) {
@@ -86,10 +89,11 @@ export function lastSignificantColumn(line: string, from: number, to: number): n
     const before = end;
     while (end > from && (isSpace(line[end - 1]) || line[end - 1] === '*' || line[end - 1] === '_' || line[end - 1] === '\\')) end--;
     while (end > from && (line[end - 1] === '»' || line[end - 1] === '”' || line[end - 1] === '"' || line[end - 1] === '’')) end--;
-    const head = line.slice(from, end);
-    const ref = TRAILING_REF.exec(head);
+    // Only the tail can hold a trailing call or <br>: do not let end-anchored patterns scan the whole line.
+    const tailStart = Math.max(from, end - 24);
+    const ref = TRAILING_REF.exec(line.slice(tailStart, end));
     if (ref) end -= ref[0].length;
-    const br = /<br\s*\/?>$/i.exec(line.slice(from, end));
+    const br = /<br\s*\/?>$/i.exec(line.slice(Math.max(from, end - 8), end));
     if (br) end -= br[0].length;
     if (end === before) break;
   }

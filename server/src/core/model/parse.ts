@@ -218,6 +218,10 @@ class Builder {
 
   private isOrganBlock(block: Block): boolean {
     if (block.kind !== 'other' && block.kind !== 'md-heading') return false;
+    const first = block.segments[0];
+    // Cheap gate before plain(): an organ or voice line is short and opens with an article or « Nous, ».
+    if (block.segments.length > 3 || first.end - first.start > 320) return false;
+    if (!/^[#\s*_]*(?:L'|L’|Le |La |Les |The |Nous|We)/.test(this.lines[first.line].slice(first.start, first.start + 12))) return false;
     const raw = this.joined(block.segments).trim();
     const emphasised = /^[#\s]*[*_].*[*_]$/.test(raw);
     const t = plain(raw).replace(/^#+\s*/, '').trim();
@@ -310,7 +314,7 @@ class Builder {
     const part = this.ensureRoot();
     const raw = this.joined(block.segments).trim();
     if (this.isRunningHeader(raw)) { this.push(this.paragraph('rule', block.segments)); return; }
-    const wholeEmphasis = /^(\*{1,2}|_{1,2})(?=\S)([^*_]|[*_](?!\1))+?\1$/.test(raw.replace(/\s+$/, ''));
+    const wholeEmphasis = /^(\*{1,2}|_{1,2})(?=\S)([^*_]|[*_](?!\1))+?\1$/.test(raw);
     const endsWithColon = /:[*_\s]*$/.test(raw);
     if (wholeEmphasis || this.isUnmarkedHeading(block, raw, part)) {
       return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
@@ -379,6 +383,7 @@ class Builder {
 
   /** Running headers left by PDF extraction: the title repeated, the symbol, a page number. */
   private isRunningHeader(raw: string): boolean {
+    if (raw.length > 200) return false;
     const t = plain(raw).trim();
     if (!t || /[,;:.]$/.test(t)) return false;
     if (this.symbol && (t === `A/RES/${this.symbol.text}` || t === this.symbol.text)) return true;
