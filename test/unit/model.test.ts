@@ -6,6 +6,7 @@ import { decodeText } from '../../server/src/core/input';
 import { lint } from '../../server/src/core/lint';
 import { findFootnoteRefs } from '../../server/src/core/model/markup';
 import { parse } from '../../server/src/core/model/parse';
+import { rules } from '../../server/src/core/rules/index';
 
 const GA = (body: string) => `L'Assemblée générale,\n\n${body}`;
 
@@ -58,6 +59,21 @@ describe('model', () => {
   it('never throws on text that is not a resolution', () => {
     for (const text of ['', '\n\n\n', '***', '1.', '(a)', '¹', '<sup>1</sup>', '# \n#', '*', '**x', 'x'.repeat(100000), '\u0000\u0001', '\ud800 lone surrogate', 'L\'Assemblée générale,\n\n1.']) {
       assert.doesNotThrow(() => lint(text), JSON.stringify(text.slice(0, 20)));
+    }
+  });
+
+  it('a rule that throws is reported to the caller and skipped; the other rules still run', () => {
+    const rule = rules.find((r) => r.id === 'paragraph-numbering')!;
+    const original = rule.check;
+    rule.check = () => { throw new Error('boom'); };
+    try {
+      const failures: string[] = [];
+      const { findings } = lint(GA('Rappelle sa résolution 46/152,\n\n1. *Décide* ;\n\n3. *Prie* le Secrétaire général.'), { onRuleError: (id) => failures.push(id) });
+      assert.deepEqual(failures, ['paragraph-numbering']);
+      assert.ok(findings.some((f) => f.rule === 'preamble-opener'));
+      assert.ok(!findings.some((f) => f.rule === 'paragraph-numbering'));
+    } finally {
+      rule.check = original;
     }
   });
 
