@@ -212,6 +212,12 @@ class Builder {
     }
   }
 
+  /** The part's last paragraph opens with an operative verb and ends with a colon, nothing numbered yet. */
+  private introducesDraft(part: Part): boolean {
+    const last = lastTextParagraph(part);
+    return !!last && last.kind === 'preamble' && last.opener?.type === 'operative' && !part.operative.some((p) => p.number) && this.endsWith(last, ':');
+  }
+
   private endsWith(p: Paragraph | undefined, mark: string): boolean {
     return !!p && endingOf(p, this.lines)?.char === mark;
   }
@@ -320,6 +326,12 @@ class Builder {
       return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
     }
     const opener = this.opener(block.segments[0], true);
+    if ((part.kind === 'resolution' || part.kind === 'draft') && opener?.type === 'preamble' && this.introducesDraft(part)) {
+      // « … d'adopter le projet de résolution suivant : » then a preamble with no organ line of its own:
+      // the draft still begins here (and organ-line reports what is missing).
+      this.newPart('draft', undefined, part);
+      return this.textBlock(block);
+    }
     let kind: ParagraphKind;
     if (part.kind === 'report') kind = 'text';
     else if (part.kind === 'annex') kind = endsWithColon ? 'lead-in' : opener?.type === 'preamble' ? 'preamble' : 'text';

@@ -33,6 +33,14 @@ export const preambleOpener: Rule = {
               safe: true,
             }] : undefined,
           });
+        } else if (o.type === 'unknown' && /^\p{Lu}/u.test(o.text)) {
+          const word = o.text.split(/\s+/)[0];
+          ctx.report({
+            severity: 'warning',
+            range: { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + word.length } },
+            message: ctx.t(`Formule d'ouverture inconnue ${q(lang, word)} : un alinéa du préambule commence par un participe (Rappelant, Notant…) ou un adjectif (Consciente, Préoccupée…)`,
+              `Unknown preambular opener ${q(lang, word)}: a preambular paragraph opens with a participle (Recalling, Noting…) or an adjective (Aware, Concerned…)`),
+          });
         }
       }
     }
