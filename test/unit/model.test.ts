@@ -37,6 +37,8 @@ describe('model', () => {
 
   it('recognises organ lines with or without italics and first-person voice lines', () => {
     assert.equal(parse('*Le Conseil économique et social*\n\n*Recommande* à l\'Assemblée générale d\'adopter le texte suivant :').parts[0].organId, 'economic-and-social-council');
+    // JavaScript's \b is ASCII-only: « sécurité, » must still end the organ name.
+    assert.equal(parse('*Le Conseil de sécurité,*\n\n*Rappelant* sa résolution 1373 (2001),\n\n*Décide* de rester saisi de la question.').parts[0].organId, 'security-council');
     assert.equal(parse('The Security Council,\n\nRecalling its resolution 1373 (2001),\n\n1. Decides to remain seized of the matter.').parts[0].organId, 'security-council');
     assert.equal(parse('La Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale organisée,\n\nRappelant sa résolution 5/1,').parts[0].organId, 'conference-of-the-parties');
   });

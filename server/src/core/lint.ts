@@ -31,8 +31,8 @@ export function lintDocument(doc: ResolutionDocument, options: LintOptions = {})
         t: (fr, en) => (doc.lang === 'fr' ? fr : en),
         report: (r) => findings.push({
           rule: rule.id,
-          // A configured severity overrides the rule's default, but not a finding's own (hints stay hints).
-          severity: r.severity ?? configured ?? rule.defaultSeverity,
+          // A configured severity applies to every finding of the rule, including those with their own default.
+          severity: configured ?? r.severity ?? rule.defaultSeverity,
           range: r.range,
           message: r.message,
           fixes: r.fixes,

@@ -133,8 +133,9 @@ export interface OpenerMatch {
   type: 'preamble' | 'operative' | 'unknown';
   /** Tokens consumed by the recognised phrase (head, modifiers and fixed complements). */
   length: number;
-  /** Index of the head token (after adverbs / fronted modifiers). */
+  /** Index of the head token (after adverbs / fronted modifiers) and how many tokens the head spans. */
   headIndex: number;
+  headLength: number;
   head?: string;
   /** Adjective forms when the head is an adjective (for agreement checks). */
   adjective?: AdjectiveForm[];
@@ -145,7 +146,7 @@ const FR_REFLEXIVE = /^(?:se|s')$/i;
 /** Classifies the words that open a paragraph. */
 export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
   const v = vocabularies[lang];
-  if (!tokens.length) return { type: 'unknown', length: 0, headIndex: 0 };
+  if (!tokens.length) return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
   // Operative: [fronted modifier (EN)] verb [modifiers …] [fixed phrase]
   let i = 0;
   const before = lang === 'en' ? v.modifiersBefore.match(tokens, 0) : undefined;
@@ -158,7 +159,7 @@ export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
     end = consumeModifiers(v, tokens, end);
     const phraseAfter = v.verbPhrases.match(tokens, i);
     if (phraseAfter && i + phraseAfter.length > end) end = i + phraseAfter.length;
-    return { type: 'operative', length: end, headIndex: i, head: verb.value.form };
+    return { type: 'operative', length: end, headIndex: i, headLength: verb.length, head: verb.value.form };
   }
   // Preamble: [adverbs …] participle | adjective | -ant / -ing word
   i = 0;
@@ -172,25 +173,25 @@ export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
     if (fronted && i + fronted.length < tokens.length) i += fronted.length;
   }
   const participle = v.participles.match(tokens, i);
-  if (participle) return { type: 'preamble', length: consumeModifiers(v, tokens, i + participle.length), headIndex: i, head: participle.value.form };
+  if (participle) return { type: 'preamble', length: consumeModifiers(v, tokens, i + participle.length), headIndex: i, headLength: participle.length, head: participle.value.form };
   const adjective = v.adjectives.match(tokens, i);
-  if (adjective) return { type: 'preamble', length: consumeModifiers(v, tokens, i + adjective.length), headIndex: i, head: tokens.slice(i, i + adjective.length).map((t) => t.text).join(' '), adjective: adjective.value };
+  if (adjective) return { type: 'preamble', length: consumeModifiers(v, tokens, i + adjective.length), headIndex: i, headLength: adjective.length, head: tokens.slice(i, i + adjective.length).map((t) => t.text).join(' '), adjective: adjective.value };
   const word = tokens[i].text;
   if (lang === 'fr') {
     const reflexive = FR_REFLEXIVE.test(word) && tokens[i + 1] ? 1 : 0;
     const w = tokens[i + reflexive].text;
     const bare = w.replace(/^s'/i, '');
     if (/ants?$/i.test(bare) && bare.length > 4 && !v.notOpeners.has(key(w)) && isCapitalised(tokens[i].text)) {
-      return { type: 'preamble', length: consumeModifiers(v, tokens, i + reflexive + 1), headIndex: i, head: tokens.slice(i, i + reflexive + 1).map((t) => t.text).join(' ') };
+      return { type: 'preamble', length: consumeModifiers(v, tokens, i + reflexive + 1), headIndex: i, headLength: reflexive + 1, head: tokens.slice(i, i + reflexive + 1).map((t) => t.text).join(' ') };
     }
-    if (/^ayant$/i.test(w)) return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, head: 'Ayant' };
+    if (/^ayant$/i.test(w)) return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, headLength: 1, head: 'Ayant' };
   } else {
     if (/^[A-Z][a-z]+ing$/.test(word) && word.length > 5 && !v.notOpeners.has(key(word))) {
-      return { type: 'preamble', length: consumeModifiers(v, tokens, i + 1), headIndex: i, head: word };
+      return { type: 'preamble', length: consumeModifiers(v, tokens, i + 1), headIndex: i, headLength: 1, head: word };
     }
-    if (word === 'Having') return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, head: 'Having' };
+    if (word === 'Having') return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, headLength: 1, head: 'Having' };
   }
-  return { type: 'unknown', length: 0, headIndex: 0 };
+  return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
 }
 
 function matchVerb(v: LangVocabulary, tokens: Token[], i: number, lang: Lang) {
@@ -244,7 +245,8 @@ const organNames = organs
   .flatMap((o) => [...o.fr, ...o.en].map((name) => ({ name, organ: o })))
   .sort((a, b) => b.name.length - a.name.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ORGAN_LINE = new RegExp(`^(?:L'|Le |La |Les |The )(${organNames.map((o) => escape(o.name)).join('|')})\\b(.*)$`, 'u');
+// JavaScript's \b is ASCII-only (« sécurité, » has no \b after the é): end the name with a non-letter lookahead.
+const ORGAN_LINE = new RegExp(`^(?:L'|Le |La |Les |The )(${organNames.map((o) => escape(o.name)).join('|')})(?![\\p{L}\\p{M}])(.*)$`, 'u');
 
 /**
  * An organ line: article + organ name (+ complement), ending with a comma or set in emphasis.

@@ -33,7 +33,7 @@ export function fixAll(findings: Finding[]): { edits: TextEdit[]; findings: Find
   return { edits: taken, findings: fixed };
 }
 
-/** Applies edits to a text (used by tests and reslint --fix); edits must not overlap. */
+/** Applies edits to a text (tests, and the fix-all check); edits must not overlap. */
 export function applyEdits(lines: string[], edits: TextEdit[]): string {
   const offsets: number[] = [];
   let acc = 0;

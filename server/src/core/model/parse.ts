@@ -465,7 +465,9 @@ class Builder {
     while (isSpace(line[col] ?? '')) col++;
     const markStart = col;
     col += leadingMarkupLength(line, col);
-    const italic = /[*_]/.test(line.slice(markStart, col));
+    // *x* and ***x*** are italics; **x** is bold, which is not how openers are set.
+    const emphasis = line.slice(markStart, col).replace(/[^*_]/g, '');
+    const italic = emphasis === '_' || (/^\*+$/.test(emphasis) && emphasis.length % 2 === 1);
     const tokens = tokenize(line, col, 10);
     if (!tokens.length || tokens[0].start > col + 1) return undefined;
     const match = classifyOpener(tokens, this.lang);
@@ -479,9 +481,11 @@ class Builder {
     }
     const r = { start: { line: seg.line, character: col }, end: { line: seg.line, character: end } };
     const phraseEnd = match.length ? tokens[match.length - 1].end : tokens[0].end;
+    const head = match.headLength ? { start: tokens[match.headIndex].start, end: tokens[match.headIndex + match.headLength - 1].end } : undefined;
     return {
       text, range: r, italic, type: match.type, head: match.head,
       phraseRange: { start: r.start, end: { line: seg.line, character: phraseEnd } },
+      headRange: head && { start: { line: seg.line, character: head.start }, end: { line: seg.line, character: head.end } },
     };
   }
 

@@ -37,6 +37,8 @@ export interface Opener {
   head?: string;
   /** Range of the recognised verbal phrase (head + modifiers), used by fixes. */
   phraseRange?: Range;
+  /** Range of the head word(s) as written (« requests » in « Also requests »). */
+  headRange?: Range;
 }
 
 export interface ParagraphNumber { value: number; raw: string; range: Range }

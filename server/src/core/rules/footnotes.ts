@@ -57,7 +57,12 @@ export const footnoteOrder: Rule = {
     const defined = new Set(ctx.doc.footnoteDefs.map((d) => d.number));
     let highest = 0;
     for (const ref of firstCalls(ctx.doc.footnoteRefs).filter((r) => defined.has(r.number))) {
-      if (ref.number !== highest + 1 && highest > 0) {
+      if (highest === 0 && ref.number !== 1) {
+        ctx.report({
+          range: ref.range,
+          message: ctx.t(`Le premier appel de note porte le numéro ${ref.number} : numéro attendu 1`, `The first footnote reference is numbered ${ref.number}: expected 1`),
+        });
+      } else if (ref.number !== highest + 1 && highest > 0) {
         ctx.report({
           range: ref.range,
           message: ref.number > highest

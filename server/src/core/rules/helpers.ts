@@ -30,3 +30,14 @@ export function formatMark(doc: ResolutionDocument, mark: string): string {
   if (mark === ';') return doc.spacedSemicolons ? ' ;' : ';';
   return mark;
 }
+
+/** The replacement written the way the original was: « requests » → « requesting », « Rappelle » → « Rappelant ». */
+export function matchCase(written: string, replacement: string): string {
+  const first = written.charAt(0);
+  return first === first.toLocaleLowerCase('fr') ? replacement.charAt(0).toLocaleLowerCase('fr') + replacement.slice(1) : replacement;
+}
+
+/** The text a range covers on one line. */
+export function textAt(doc: ResolutionDocument, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  return doc.lines[r.start.line].slice(r.start.character, r.end.character);
+}

@@ -1,7 +1,7 @@
 // An operative paragraph opens with a verb in the present indicative (Décide, Prie également,
 // Also requests), not with a participle; an unknown verb is offered the nearest known ones.
 import { nearestVerbs, operativeFormOf } from '../vocabulary';
-import { q, resolutionParts } from './helpers';
+import { matchCase, q, resolutionParts, textAt } from './helpers';
 import type { Rule } from './types';
 
 export const operativeVerb: Rule = {
@@ -19,8 +19,8 @@ export const operativeVerb: Rule = {
         if (!o) continue;
         if (o.type === 'preamble') {
           const finite = o.head ? operativeFormOf(o.head, lang) : undefined;
-          const headRange = { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + (o.head?.length ?? 0) } };
-          const written = o.head ? doc.lines[headRange.start.line].slice(headRange.start.character, headRange.end.character) : o.text;
+          const headRange = o.headRange ?? o.range;
+          const written = textAt(doc, headRange);
           ctx.report({
             range: o.phraseRange ?? o.range,
             message: finite
@@ -28,9 +28,9 @@ export const operativeVerb: Rule = {
                 `${q(lang, written)} is a preambular opener: an operative paragraph opens with a verb in the present tense (${q(lang, finite)})`)
               : ctx.t(`${q(lang, written)} est une formule du préambule : un paragraphe du dispositif commence par un verbe au présent`,
                 `${q(lang, written)} is a preambular opener: an operative paragraph opens with a verb in the present tense`),
-            fixes: finite && written === o.head ? [{
-              title: ctx.t(`Remplacer par ${q(lang, finite)}`, `Replace with ${q(lang, finite)}`),
-              edits: [{ range: headRange, newText: finite }],
+            fixes: finite ? [{
+              title: ctx.t(`Remplacer par ${q(lang, matchCase(written, finite))}`, `Replace with ${q(lang, matchCase(written, finite))}`),
+              edits: [{ range: headRange, newText: matchCase(written, finite) }],
               safe: true,
             }] : undefined,
           });

@@ -1,4 +1,5 @@
 // A resolution names its organ first (« L'Assemblée générale, »), before the preamble.
+import type { Part, ResolutionDocument } from '../model/types';
 import { q, resolutionParts } from './helpers';
 import type { Rule } from './types';
 
@@ -10,6 +11,21 @@ const ORGAN_BY_HEADER: Record<string, { fr: string; en: string }> = {
   'Conseil économique et social': { fr: 'Le Conseil économique et social,', en: 'The Economic and Social Council,' },
   'Economic and Social Council': { fr: 'Le Conseil économique et social,', en: 'The Economic and Social Council,' },
 };
+
+/** The organ a part should name: for a nested draft, the organ it is recommended to; otherwise the masthead's. */
+function expectedOrgan(doc: ResolutionDocument, part: Part): { fr: string; en: string } | undefined {
+  const lookup = (text: string) => Object.entries(ORGAN_BY_HEADER).find(([k]) => text.includes(k))?.[1];
+  if (part.kind === 'draft') {
+    const intro = part.parent?.operative[part.parent.operative.length - 1] ?? part.parent?.preamble[part.parent.preamble.length - 1];
+    return intro ? lookup(intro.text) : undefined;
+  }
+  for (const h of doc.header) {
+    if (h.kind !== 'organ') continue;
+    const found = lookup(h.text);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 export const organLine: Rule = {
   id: 'organ-line',
@@ -24,15 +40,13 @@ export const organLine: Rule = {
       if (part.organ) continue;
       const first = part.preamble[0] ?? part.operative[0];
       if (!first) continue;
-      const masthead = doc.header.find((h) => h.kind === 'organ')?.text.replace(/^United Nations\s*/, '').trim();
-      const known = masthead ? Object.entries(ORGAN_BY_HEADER).find(([k]) => masthead.startsWith(k))?.[1] : undefined;
-      const line = known?.[lang];
+      const line = expectedOrgan(doc, part)?.[lang];
       const emphasised = doc.usesEmphasis && line ? `*${line}*` : line;
       ctx.report({
         range: { start: first.range.start, end: first.opener?.range.end ?? first.range.start },
         message: line
-          ? ctx.t(`Ligne de l'organe manquante : le préambule doit être précédé de ${q(lang, line)}`, `Missing organ line: the preamble must be preceded by ${q(lang, line)}`)
-          : ctx.t("Ligne de l'organe manquante : une résolution commence par le nom de l'organe (« L'Assemblée générale, ») avant le préambule", 'Missing organ line: a resolution starts with the name of the organ ("The General Assembly,") before the preamble'),
+          ? ctx.t(`Ligne de l'organe manquante : le texte de la résolution commence par ${q(lang, line)}`, `Missing organ line: the text of the resolution starts with ${q(lang, line)}`)
+          : ctx.t("Ligne de l'organe manquante : une résolution commence par le nom de l'organe (« L'Assemblée générale, ») avant le préambule et le dispositif", 'Missing organ line: a resolution starts with the name of the organ ("The General Assembly,") before the preamble and the operative part'),
         fixes: emphasised ? [{
           title: ctx.t(`Insérer ${q(lang, emphasised)}`, `Insert ${q(lang, emphasised)}`),
           edits: [{ range: { start: { line: first.range.start.line, character: 0 }, end: { line: first.range.start.line, character: 0 } }, newText: `${emphasised}\n\n` }],

@@ -7,11 +7,12 @@ import { isSpace } from '../model/text';
 import { ending, formatMark, q, resolutionParts } from './helpers';
 import type { RuleContext, Rule } from './types';
 
+// « attendu » agrees with the French name of the mark.
 const NAMES = {
-  ',': { fr: 'virgule', en: 'comma' },
-  ';': { fr: 'point-virgule', en: 'semicolon' },
-  '.': { fr: 'point', en: 'full stop' },
-  ':': { fr: 'deux-points', en: 'colon' },
+  ',': { fr: 'virgule attendue', en: 'comma expected' },
+  ';': { fr: 'point-virgule attendu', en: 'semicolon expected' },
+  '.': { fr: 'point attendu', en: 'full stop expected' },
+  ':': { fr: 'deux-points attendus', en: 'colon expected' },
 } as const;
 type Mark = keyof typeof NAMES;
 
@@ -29,7 +30,7 @@ export const paragraphPunctuation: Rule = {
       const ops = part.operative;
       ops.forEach((p, k) => {
         const next = part.items[part.items.indexOf(p) + 1];
-        const isLast = k === ops.length - 1 && !part.children.some((c) => c.kind === 'draft' && c.range.start.line > p.range.start.line && k < ops.length - 1);
+        const isLast = k === ops.length - 1;
         let mark: Mark = isLast ? '.' : ';';
         if (p.introducesDraft) mark = ':';
         // A section heading may follow either mark (sectioned resolutions end each section with a full stop).
@@ -77,8 +78,7 @@ function check(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; en
     const start = spaceStart(doc, e.range.start);
     ctx.report({
       range: e.range,
-      message: ctx.t(`${subject} se termine par ${q(lang, e.char)} : ${expected} attendu${mark === ':' ? 's' : ''}${why}`,
-        `${subject} ends with ${q(lang, e.char)}: ${expected} expected${why}`),
+      message: ctx.t(`${subject} se termine par ${q(lang, e.char)} : ${expected}${why}`, `${subject} ends with ${q(lang, e.char)}: ${expected}${why}`),
       fixes: [{
         title: ctx.t(`Remplacer par ${q(lang, mark)}`, `Replace with ${q(lang, mark)}`),
         edits: [{ range: { start, end: e.range.end }, newText: formatMark(doc, mark) }],
@@ -89,8 +89,7 @@ function check(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; en
     const at = insertionPoint(doc, p);
     ctx.report({
       range: e.range,
-      message: ctx.t(`${subject} ne se termine par aucun signe de ponctuation : ${expected} attendu${mark === ':' ? 's' : ''}${why}`,
-        `${subject} has no closing punctuation: ${expected} expected${why}`),
+      message: ctx.t(`${subject} ne se termine par aucun signe de ponctuation : ${expected}${why}`, `${subject} has no closing punctuation: ${expected}${why}`),
       fixes: [{
         title: ctx.t(`Ajouter ${q(lang, mark)}`, `Add ${q(lang, mark)}`),
         edits: [{ range: { start: at, end: at }, newText: formatMark(doc, mark) }],
@@ -107,11 +106,18 @@ function spaceStart(doc: ResolutionDocument, at: Position): Position {
   return { line: at.line, character: c };
 }
 
-/** After the text proper: past closing quotes and footnote calls, before trailing spaces and emphasis. */
+/**
+ * After the text proper and its closing quotes, before trailing spaces and emphasis. A final
+ * footnote call comes before the mark in French (« organisée⁸, ») and after it in English ("Convention,1").
+ */
 function insertionPoint(doc: ResolutionDocument, p: Paragraph): Position {
   const seg = p.segments[p.segments.length - 1];
   const line = doc.lines[seg.line];
   let c = seg.end;
   while (c > seg.start && (isSpace(line[c - 1]) || line[c - 1] === '*' || line[c - 1] === '_')) c--;
+  if (doc.lang === 'en') {
+    const call = /(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\])$/.exec(line.slice(Math.max(seg.start, c - 16), c));
+    if (call) c -= call[0].length;
+  }
   return { line: seg.line, character: c };
 }

@@ -1,7 +1,7 @@
 // A preambular paragraph opens with a participle or adjective (Rappelant, Consciente,
 // Recalling, Aware), never with a finite verb (« Rappelle » belongs to the operative part).
 import { operativeFormOf, preambleFormOf } from '../vocabulary';
-import { q, resolutionParts } from './helpers';
+import { matchCase, q, resolutionParts, textAt } from './helpers';
 import type { Rule } from './types';
 
 export const preambleOpener: Rule = {
@@ -17,9 +17,9 @@ export const preambleOpener: Rule = {
       for (const p of part.preamble) {
         const o = p.opener;
         if (!o) continue;
-        if (o.type === 'operative' && o.head) {
+        if (o.type === 'operative' && o.head && o.headRange) {
           const participle = preambleFormOf(o.head, lang);
-          const written = doc.lines[o.range.start.line].slice(o.range.start.character, o.range.start.character + o.head.length);
+          const written = textAt(doc, o.headRange);
           ctx.report({
             range: o.phraseRange ?? o.range,
             message: participle
@@ -27,9 +27,9 @@ export const preambleOpener: Rule = {
                 `${q(lang, written)} is an operative verb: a preambular paragraph opens with a participle (${q(lang, participle)})`)
               : ctx.t(`${q(lang, written)} est un verbe du dispositif : un alinéa du préambule commence par un participe ou un adjectif`,
                 `${q(lang, written)} is an operative verb: a preambular paragraph opens with a participle or an adjective`),
-            fixes: participle && written.toLowerCase() === o.head.toLowerCase() ? [{
-              title: ctx.t(`Remplacer par ${q(lang, participle)}`, `Replace with ${q(lang, participle)}`),
-              edits: [{ range: { start: o.range.start, end: { line: o.range.start.line, character: o.range.start.character + o.head.length } }, newText: participle }],
+            fixes: participle ? [{
+              title: ctx.t(`Remplacer par ${q(lang, matchCase(written, participle))}`, `Replace with ${q(lang, matchCase(written, participle))}`),
+              edits: [{ range: o.headRange, newText: matchCase(written, participle) }],
               safe: true,
             }] : undefined,
           });

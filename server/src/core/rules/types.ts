@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export interface TextEdit { range: Range; newText: string }
-export interface Fix { title: string; edits: TextEdit[]; /** Safe to apply without looking (fix-all, --fix). */ safe?: boolean }
+export interface Fix { title: string; edits: TextEdit[]; /** Safe to apply without looking (fix all in document). */ safe?: boolean }
 
 export interface Finding {
   rule: string;

@@ -12,6 +12,24 @@ export const unnumberedOperative: Rule = {
   check(ctx) {
     for (const part of resolutionParts(ctx.doc)) {
       const numbered = part.operative.filter((p) => p.number);
+      if (part.operative.length === 1 && numbered.length === 1 && numbered[0].number!.value === 1) {
+        // AKN: a single operative paragraph is not numbered.
+        const n = numbered[0].number!;
+        const line = ctx.doc.lines[n.range.start.line];
+        const after = /^\.[ \t\u00a0]*/.exec(line.slice(n.range.end.character))?.[0].length ?? 1;
+        ctx.report({
+          severity: 'information',
+          range: n.range,
+          message: ctx.t('Paragraphe unique du dispositif numéroté : un dispositif d’un seul paragraphe n’est pas numéroté',
+            'A single operative paragraph is numbered: an operative part of one paragraph is not numbered'),
+          fixes: [{
+            title: ctx.t('Retirer le numéro', 'Remove the number'),
+            edits: [{ range: { start: n.range.start, end: { line: n.range.end.line, character: n.range.end.character + after } }, newText: '' }],
+            safe: true,
+          }],
+        });
+        continue;
+      }
       if (!numbered.length) continue;
       let previous: number | undefined;
       for (const p of part.operative) {
