@@ -112,7 +112,7 @@ class Builder {
       this.bodyBlock(block);
     }
     // Children first: a part's range covers its nested drafts and annexes.
-    for (const part of allParts(this.parts).reverse()) finishPart(part, this.lang);
+    for (const part of allParts(this.parts).reverse()) finishPart(part);
     const footnoteRefs = this.collectFootnoteRefs();
     const usesEmphasis = this.paragraphs.some((p) => (p.opener?.italic ?? false) || (p.kind === 'organ' && /^[ \t]*[*_]/.test(this.lines[p.segments[0].line])));
     const kind = this.isReport ? 'report' : this.parts.some((p) => p.kind === 'resolution') ? 'resolution' : 'unknown';
@@ -559,8 +559,7 @@ function lastTextParagraph(part: Part): Paragraph | undefined {
 }
 
 /** After the walk: endings, part ranges, the lone unnumbered operative paragraph. */
-function finishPart(part: Part, _lang: Lang): void {
-  void _lang;
+function finishPart(part: Part): void {
   const all = part.items;
   if (all.length) part.range = { start: (part.heading ?? part.organ ?? all[0]).range.start, end: lastRange(part).end };
   // Without numbered paragraphs, the trailing run of paragraphs that open with an operative verb is

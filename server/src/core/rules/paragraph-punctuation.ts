@@ -26,7 +26,7 @@ export const paragraphPunctuation: Rule = {
   check(ctx) {
     const { doc } = ctx;
     for (const part of resolutionParts(doc)) {
-      for (const p of part.preamble) expect(ctx, p, ',', describe(ctx, p));
+      for (const p of part.preamble) expect(ctx, p, ',', describe(p));
       const ops = part.operative;
       ops.forEach((p, k) => {
         const next = part.items[part.items.indexOf(p) + 1];
@@ -35,16 +35,15 @@ export const paragraphPunctuation: Rule = {
         if (p.introducesDraft) mark = ':';
         // A section heading may follow either mark (sectioned resolutions end each section with a full stop).
         const alternatives: Mark[] = !isLast && next?.kind === 'heading' ? ['.'] : [];
-        expect(ctx, p, mark, describe(ctx, p), alternatives);
+        expect(ctx, p, mark, describe(p), alternatives);
       });
     }
   },
 };
 
-function describe(ctx: RuleContext, p: Paragraph): { fr: string; en: string } {
+function describe(p: Paragraph): { fr: string; en: string } {
   if (p.kind === 'preamble') return { fr: "L'alinéa du préambule", en: 'The preambular paragraph' };
   if (p.kind === 'subparagraph') return { fr: `L'alinéa ${labelText(p)}`, en: `Subparagraph ${labelText(p)}` };
-  void ctx;
   return p.number ? { fr: `Le paragraphe ${p.number.value}`, en: `Paragraph ${p.number.value}` } : { fr: 'Le paragraphe', en: 'The paragraph' };
 }
 
@@ -60,7 +59,7 @@ function expect(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; e
   subs.forEach((s, k) => {
     const isLast = k === subs.length - 1;
     const own: Mark = s.subparagraphs.length ? ':' : isLast ? mark : ';';
-    check(ctx, s, own, describe(ctx, s), isLast ? alternatives : [], s.subparagraphs.length > 0);
+    check(ctx, s, own, describe(s), isLast ? alternatives : [], s.subparagraphs.length > 0);
   });
 }
 

@@ -1,6 +1,6 @@
 // A preambular paragraph opens with a participle or adjective (Rappelant, Consciente,
 // Recalling, Aware), never with a finite verb (« Rappelle » belongs to the operative part).
-import { operativeFormOf, preambleFormOf } from '../vocabulary';
+import { preambleFormOf } from '../vocabulary';
 import { matchCase, q, resolutionParts, textAt } from './helpers';
 import type { Rule } from './types';
 
@@ -47,4 +47,3 @@ export const preambleOpener: Rule = {
   },
 };
 
-export { operativeFormOf };
