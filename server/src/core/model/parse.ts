@@ -466,8 +466,10 @@ class Builder {
     const markStart = col;
     col += leadingMarkupLength(line, col);
     // *x* and ***x*** are italics; **x** is bold, which is not how openers are set.
-    const emphasis = line.slice(markStart, col).replace(/[^*_]/g, '');
-    const italic = emphasis === '_' || (/^\*+$/.test(emphasis) && emphasis.length % 2 === 1);
+    // An odd number of * or of _ leaves italics open (*x*, ***x***, __*x*__); ** and __ alone are bold.
+    const emphasis = line.slice(markStart, col);
+    const count = (ch: string) => emphasis.split(ch).length - 1;
+    const italic = count('*') % 2 === 1 || count('_') % 2 === 1;
     const tokens = tokenize(line, col, 10);
     if (!tokens.length || tokens[0].start > col + 1) return undefined;
     const match = classifyOpener(tokens, this.lang);
@@ -630,7 +632,7 @@ function classifyHeaderLine(t: string, afterSymbol: boolean): HeaderField['kind'
   if (/\bsession\b|^Session de/i.test(t) && t.length < 80) return 'session';
   if (/^(?:Rapport|Report|Note) (?:du|of the) (?:Secrétaire général|Secretary-General)/.test(t)) return 'report-title';
   if (/^(?:Original\s?:|Français$|English$|Anglais$|French$)/.test(t)) return 'language';
-  if (/^(?:Assemblée générale|Conseil économique et social|Conseil de sécurité|General Assembly|Security Council|Economic and Social Council|United Nations|Nations Unies)\b/.test(t) && t.length < 60) return 'organ';
+  if (/^(?:Assemblée générale|Conseil économique et social|Conseil de sécurité|General Assembly|Security Council|Economic and Social Council|United Nations|Nations Unies)(?![\p{L}\p{M}])/u.test(t) && t.length < 60) return 'organ';
   if (/^(?:(?:le|du|of) )?\d{1,2}(?:er)? \p{L}+ \d{4}$/u.test(t)) return 'date';
   return afterSymbol ? 'other' : 'agenda-title';
 }
