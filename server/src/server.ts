@@ -1,23 +1,21 @@
 // The language server only adapts the core to LSP: diagnostics on open and change (debounced),
 // quick fixes, the outline and folding. Started by the client over IPC, or with --stdio.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeAction, CodeActionKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification,
+  CodeAction, CodeActionKind, CompletionItemKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, InsertTextFormat,
   DocumentSymbol, FoldingRange, FoldingRangeKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, type Profile, type Settings } from './core/config';
 import { codeActions } from './core/features/code-actions';
+import { completions } from './core/features/completion';
 import { foldingRanges } from './core/features/folding';
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/features/symbols';
 import { lint, type LintResult } from './core/lint';
-import type { Lang } from './core/model/types';
 import type { Finding, Severity } from './core/rules/types';
-import { SEVERITIES } from './core/rules/types';
 
-interface Settings { language: Lang | 'auto'; rules: Record<string, Severity | 'off'> }
-const DEFAULTS: Settings = { language: 'auto', rules: {} };
 const DEBOUNCE_MS = 150;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -33,6 +31,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      // « 12. » then a space, or « * », opens the list of verbs at the start of a paragraph.
+      completionProvider: { triggerCharacters: [' ', '*'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
     },
@@ -44,33 +44,50 @@ connection.onInitialized(() => {
   if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'unResolution' });
 });
 
-connection.onDidChangeConfiguration(() => {
+function revalidateAll(): void {
   settingsCache.clear();
   results.clear();
   for (const d of documents.all()) schedule(d, 0);
-});
+}
 
+connection.onDidChangeConfiguration(revalidateAll);
+// A .reslintrc.json was created, changed or deleted (the client watches them).
+connection.onDidChangeWatchedFiles(revalidateAll);
+
+/** Editor settings, then the nearest .reslintrc.json (the same file reslint reads) on top. */
 function settingsFor(uri: string): Promise<Settings> {
-  if (!pullConfiguration) return Promise.resolve(DEFAULTS);
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'unResolution' }).then(sanitize, () => DEFAULTS);
+    const editor = pullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'unResolution' }).then(sanitize, () => ({}))
+      : Promise.resolve({});
+    s = editor.then((e) => mergeSettings(e, workspaceConfig(uri)));
     settingsCache.set(uri, s);
   }
   return s;
 }
 
-/** Settings come from the user's files: keep only values we understand. */
-function sanitize(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const language = r.language === 'fr' || r.language === 'en' ? r.language : 'auto';
-  const rules: Settings['rules'] = {};
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (v === 'off' || SEVERITIES.includes(v as Severity)) rules[id] = v as Severity | 'off';
-    }
+function workspaceConfig(uri: string): Partial<Settings> {
+  if (!uri.startsWith('file:')) return {};
+  const file = findConfig(path.dirname(fileURLToPath(uri)));
+  if (!file) return {};
+  const loaded = loadConfig(file);
+  if (!loaded.ok) {
+    connection.console.warn(`${file}: ${loaded.error}; ignored`);
+    return {};
   }
-  return { language, rules };
+  for (const w of loaded.warnings) connection.console.warn(`${file}: ignored: ${w}`);
+  return loaded.config;
+}
+
+/** Settings come from the user's files: keep only values we understand. */
+function sanitize(raw: unknown): Partial<Settings> {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    language: r.language === 'fr' || r.language === 'en' ? r.language : DEFAULT_SETTINGS.language,
+    profile: PROFILES.includes(r.profile as Profile) ? (r.profile as Profile) : DEFAULT_SETTINGS.profile,
+    rules: sanitizeRules(r.rules),
+  };
 }
 
 async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
@@ -144,6 +161,21 @@ connection.onCodeAction(async (params) => {
     isPreferred: p.preferred || undefined,
     diagnostics: p.fixAll ? undefined : p.findings.map(toDiagnostic),
     edit: { changes: { [doc.uri]: p.edits } },
+  }));
+});
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  if (!result) return [];
+  return completions(result.doc, params.position).map((c) => ({
+    label: c.label,
+    kind: c.kind === 'operative' ? CompletionItemKind.Function : CompletionItemKind.Keyword,
+    detail: c.detail,
+    textEdit: c.textEdit,
+    filterText: c.filterText,
+    sortText: c.sortText,
+    insertTextFormat: InsertTextFormat.PlainText,
   }));
 });
 

@@ -8,10 +8,12 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import {
-  CodeActionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-  type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
+  type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { FIXTURES_DIR, read, readFixture, ROOT, SEEDS } from '../helpers';
 
@@ -36,8 +38,8 @@ function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = (
 }
 
 let version = 1;
-function open(name: string, text: string): string {
-  const uri = pathToFileURL(path.join(ROOT, 'test', 'out', name)).toString();
+function open(name: string, text: string, dir = path.join(ROOT, 'test', 'out')): string {
+  const uri = pathToFileURL(path.join(dir, name)).toString();
   void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'un-resolution', version: version++, text } });
   return uri;
 }
@@ -135,6 +137,44 @@ describe('language server over stdio', () => {
     assert.ok(!diags.some((d) => d.code === 'paragraph-numbering'));
     assert.equal(diags.find((d) => d.code === 'operative-verb-italic')!.severity, 4);
     ruleSettings = {};
+  });
+
+  it('completes operative verbs after « N. », with the next step of the sequence, in italics like the document', async () => {
+    // Seed 002 up to its paragraph 35, then a new « 36. » being typed.
+    const lines = read(SEEDS[2]).split('\n');
+    const uri = open('completion-002.txt', [...lines.slice(0, 174), '', '36. '].join('\n'));
+    await diagnosticsFor(uri);
+    const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 175, character: 4 } })) as CompletionItem[];
+    const byLabel = new Map(items.map((i) => [i.label, i]));
+    assert.ok(byLabel.has('Décide'));
+    assert.ok(byLabel.has('Recommande également'), '« Recommande » is used once in seed 002');
+    assert.ok(byLabel.has('Demande en outre'), '« Demande » is used twice in seed 002');
+    assert.ok(byLabel.has('Engage') && !byLabel.has('Engage également'), '« Engage » four times: a 4th plain use is fine');
+    assert.equal(byLabel.get('Recommande également')!.sortText!.charAt(0), '0', 'used openers first');
+    assert.equal((byLabel.get('Décide')!.textEdit as { newText: string }).newText, '*Décide* ');
+    assert.ok(!items.some((i) => i.label === 'Rappelant'), 'no preambular opener in the operative part');
+  });
+
+  it('completes preambular openers in the preamble, agreeing with the organ', async () => {
+    const uri = open('completion-pre.resolution', 'Le Conseil de sécurité,\n\nRappelant sa résolution 1373 (2001),\n\n');
+    await diagnosticsFor(uri);
+    const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 0 } })) as CompletionItem[];
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('Rappelant également'));
+    assert.ok(labels.includes('Conscient') && !labels.includes('Consciente'), 'masculine after « Le Conseil »');
+    assert.ok(!labels.includes('Décide'));
+    const none = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 20 } })) as CompletionItem[];
+    assert.deepEqual(none, [], 'nothing in the middle of a paragraph');
+  });
+
+  it('reads the nearest .reslintrc.json for documents below it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reslint-lsp-'));
+    writeFileSync(path.join(dir, '.reslintrc.json'), '{ "language": "en", "rules": { "operative-verb-italic": "off" } }');
+    const fixture = readFixture(path.join(FIXTURES_DIR, 'fr-structure.resolution'));
+    const uri = open('configured-by-file.resolution', fixture.text, dir);
+    const diags = await diagnosticsFor(uri, (d) => d.length > 0);
+    assert.ok(!diags.some((d) => d.code === 'operative-verb-italic'));
+    assert.ok(diags.some((d) => d.message === 'Paragraph 4 follows paragraph 2: expected 3'), 'language from the file');
   });
 
   it('keeps serving after text that is not a resolution', async () => {

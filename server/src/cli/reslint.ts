@@ -1,16 +1,18 @@
 // reslint: the command-line twin of the language server, on the same core.
 // Exit 0: no error; 1: at least one error; 2: usage error or an unreadable, binary or non-UTF-8 file.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findConfig, loadConfig, mergeSettings, type Settings } from '../core/config';
 import { lint } from '../core/lint';
 import type { Finding } from '../core/rules/types';
 import { decodeText } from '../core/input';
 
-interface Options { format: 'text' | 'json'; language: 'auto' | 'fr' | 'en'; files: string[] }
+interface Options { format: 'text' | 'json'; language?: 'auto' | 'fr' | 'en'; config?: string; noConfig: boolean; files: string[] }
 
-const USAGE = 'usage: reslint [--format text|json] [--language auto|fr|en] FILE…';
+const USAGE = 'usage: reslint [--format text|json] [--language auto|fr|en] [--config FILE | --no-config] FILE…';
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { format: 'text', language: 'auto', files: [] };
+  const o: Options = { format: 'text', noConfig: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -23,6 +25,12 @@ function parseArgs(argv: string[]): Options | string {
       const v = value();
       if (v !== 'auto' && v !== 'fr' && v !== 'en') return `reslint: --language takes auto, fr or en, not ${v ?? 'nothing'}`;
       o.language = v;
+    } else if (flag === '--config') {
+      const v = value();
+      if (!v) return 'reslint: --config takes a file';
+      o.config = v;
+    } else if (flag === '--no-config') {
+      o.noConfig = true;
     } else if (flag === '--help' || flag === '-h') {
       return USAGE;
     } else if (flag === '--') {
@@ -48,6 +56,24 @@ function main(argv: string[]): number {
   }
   const results: FileResult[] = [];
   let unreadable = false;
+  const configs = new Map<string, Partial<Settings> | undefined>();
+  /** The .reslintrc.json that applies to a file (read once per config file); undefined when unusable. */
+  const configFor = (file: string): Partial<Settings> | 'error' => {
+    if (options.noConfig) return {};
+    const configFile = options.config ?? findConfig(path.dirname(path.resolve(file)));
+    if (!configFile) return {};
+    if (!configs.has(configFile)) {
+      const loaded = loadConfig(configFile);
+      if (!loaded.ok) {
+        process.stderr.write(`reslint: ${configFile}: ${loaded.error}\n`);
+        configs.set(configFile, undefined);
+      } else {
+        for (const w of loaded.warnings) process.stderr.write(`reslint: ${configFile}: ignored: ${w}\n`);
+        configs.set(configFile, loaded.config);
+      }
+    }
+    return configs.get(configFile) ?? 'error';
+  };
   for (const file of options.files) {
     let bytes: Buffer;
     try {
@@ -63,8 +89,12 @@ function main(argv: string[]): number {
       unreadable = true;
       continue;
     }
+    const config = configFor(file);
+    if (config === 'error') { unreadable = true; continue; }
+    const settings = mergeSettings(config, options.language ? { language: options.language } : {});
     const { findings } = lint(decoded.text, {
-      language: options.language,
+      language: settings.language,
+      rules: settings.rules,
       onRuleError: (rule, error) => process.stderr.write(`reslint: ${file}: rule ${rule} failed and was skipped (${String(error)})\n`),
     });
     results.push({ file, findings });

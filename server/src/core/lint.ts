@@ -1,5 +1,6 @@
 // Runs every rule over a parsed document. A rule that throws is logged and skipped: the
 // other rules still report, and the caller (server or CLI) keeps running.
+import { readControl } from './control';
 import { parse, type ParseOptions } from './model/parse';
 import { comparePositions } from './model/text';
 import type { ResolutionDocument } from './model/types';
@@ -42,5 +43,20 @@ export function lintDocument(doc: ResolutionDocument, options: LintOptions = {})
       options.onRuleError?.(rule.id, error);
     }
   }
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+  const control = readControl(doc.lines);
+  const kept = findings.filter((f) => !control.isDisabled(f.rule, f.range.start.line));
+  // A control comment naming a rule that does not exist would silently disable nothing: say so.
+  const controlSeverity = options.rules?.['control-comment'];
+  if (controlSeverity !== 'off') {
+    for (const d of control.directives) {
+      for (const id of d.rules.filter((r) => !rules.some((rule) => rule.id === r))) {
+        kept.push({
+          rule: 'control-comment', severity: controlSeverity ?? 'warning', range: d.range,
+          message: doc.lang === 'fr' ? `Règle inconnue « ${id} » dans le commentaire de contrôle : voir la liste des règles` : `Unknown rule "${id}" in the control comment: see the list of rules`,
+        });
+      }
+    }
+  }
+  return kept
+    .sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
 }

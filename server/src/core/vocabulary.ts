@@ -271,3 +271,39 @@ export function matchOrganLine(plainText: string, emphasised: boolean): OrganInf
 export function matchVoiceLine(plainText: string): boolean {
   return /^(?:Nous|We),\s/.test(plainText.trim()) && plainText.trim().endsWith(',');
 }
+
+// ---- suggestions (completion) ----
+
+export interface OpenerSuggestion { head: string; equivalents: string[] }
+
+/** Preambular openers to offer; French adjectives agree with the organ (Consciente / Conscient). */
+export function preambleSuggestions(lang: Lang, gender: 'm' | 'f' | undefined): OpenerSuggestion[] {
+  const pre = (preambleData as any)[lang] ?? {};
+  const out: OpenerSuggestion[] = [];
+  for (const p of pre.participles ?? []) {
+    const e: ParticipleEntry = typeof p === 'string' ? { form: p } : p;
+    out.push({ head: e.form, equivalents: (lang === 'fr' ? e.en : e.fr) ?? [] });
+  }
+  for (const a of pre.adjectives ?? []) {
+    if (typeof a === 'string') { out.push({ head: a, equivalents: [] }); continue; }
+    const form = a.form ?? (gender === 'm' ? a.m : a.f ?? a.m);
+    if (form) out.push({ head: form, equivalents: (lang === 'fr' ? a.en : a.fr) ?? [] });
+  }
+  for (const p of pre.phrases ?? []) if (!out.some((o) => o.head === p)) out.push({ head: p, equivalents: [] });
+  return out;
+}
+
+export function operativeSuggestions(lang: Lang): OpenerSuggestion[] {
+  const op = (operativeData as any)[lang] ?? {};
+  const out: OpenerSuggestion[] = [];
+  for (const v of op.verbs ?? []) {
+    const e: VerbEntry = typeof v === 'string' ? { form: v } : v;
+    out.push({ head: e.form, equivalents: (lang === 'fr' ? e.en : e.fr) ?? [] });
+  }
+  for (const p of op.phrases ?? []) if (!out.some((o) => o.head === p)) out.push({ head: p, equivalents: [] });
+  return out;
+}
+
+export function sameHead(a: string, b: string): boolean {
+  return key(a) === key(b);
+}

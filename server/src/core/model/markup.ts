@@ -85,6 +85,12 @@ const TRAILING_REF = /(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^
  */
 export function lastSignificantColumn(line: string, from: number, to: number): number {
   let end = to;
+  // A trailing comment (« …; <!-- reslint-disable-line … --> ») is not part of the text.
+  while (end > from && line.slice(from, end).trimEnd().endsWith('-->')) {
+    const open = line.lastIndexOf('<!--', end);
+    if (open < from) break;
+    end = open;
+  }
   for (;;) {
     const before = end;
     while (end > from && (isSpace(line[end - 1]) || line[end - 1] === '*' || line[end - 1] === '_' || line[end - 1] === '\\')) end--;

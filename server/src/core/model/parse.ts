@@ -1,6 +1,7 @@
 // One pass from text to the document model. Lines are grouped into paragraphs, each paragraph
 // is classified from its first line, and a walk assigns paragraphs to parts (resolution,
 // nested draft, annex, report) while joining paragraphs split by page breaks.
+import { isCommentOnly } from '../control';
 import { classifyOpener, matchOrganLine, matchVoiceLine, tokenize } from '../vocabulary';
 import { detectLanguage } from './language';
 import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
@@ -40,7 +41,8 @@ function lineKind(line: string): LineKind {
 
 interface Block { kind: LineKind; segments: Segment[] }
 
-const isBlank = (s: string) => s.trim() === '';
+// Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
+const isBlank = (s: string) => s.trim() === '' || isCommentOnly(s);
 
 /** Groups lines into blocks: blank lines separate; structural line starts open a new block. */
 function splitBlocks(lines: string[], lang: Lang): Block[] {
