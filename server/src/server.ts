@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sani
 import { codeActions } from './core/features/code-actions';
 import { completions } from './core/features/completion';
 import { foldingRanges } from './core/features/folding';
+import { encode, LEGEND, rangeFilter, semanticTokens } from './core/features/semantic-tokens';
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/features/symbols';
 import { lint, type LintResult } from './core/lint';
 import type { Finding, Severity } from './core/rules/types';
@@ -34,6 +35,7 @@ connection.onInitialize((params): InitializeResult => {
       // « 12. » then a space, or « * », opens the list of verbs at the start of a paragraph.
       completionProvider: { triggerCharacters: [' ', '*'] },
       documentSymbolProvider: true,
+      semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       foldingRangeProvider: true,
     },
     serverInfo: { name: 'un-resolution-language-server', version: '0.1.0' },
@@ -162,6 +164,19 @@ connection.onCodeAction(async (params) => {
     diagnostics: p.fixAll ? undefined : p.findings.map(toDiagnostic),
     edit: { changes: { [doc.uri]: p.edits } },
   }));
+});
+
+// Semantic tokens come from the same cached analysis as diagnostics: no second parse per request.
+connection.languages.semanticTokens.on(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  return { data: result ? encode(semanticTokens(result.doc)) : [] };
+});
+
+connection.languages.semanticTokens.onRange(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  return { data: result ? encode(rangeFilter(semanticTokens(result.doc), params.range)) : [] };
 });
 
 connection.onCompletion(async (params) => {

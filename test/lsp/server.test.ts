@@ -11,7 +11,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -175,6 +175,27 @@ describe('language server over stdio', () => {
     const diags = await diagnosticsFor(uri, (d) => d.length > 0);
     assert.ok(!diags.some((d) => d.code === 'operative-verb-italic'));
     assert.ok(diags.some((d) => d.message === 'Paragraph 4 follows paragraph 2: expected 3'), 'language from the file');
+  });
+
+  it('answers semantic tokens from the same analysis: nested draft openers differ from the outer text', async () => {
+    const uri = open('tokens-001.txt', read(SEEDS[1]));
+    await diagnosticsFor(uri);
+    const { data } = (await conn.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))!;
+    assert.equal(data.length % 5, 0);
+    // Decode: absolute line, character, length, type, modifiers.
+    const tokens: number[][] = [];
+    let line = 0, char = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i]; char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+      tokens.push([line, char, data[i + 2], data[i + 3], data[i + 4]]);
+    }
+    const at = (l: number) => tokens.filter((t) => t[0] === l);
+    const recommande = at(26).find((t) => t[1] === 1)!; // « *Recommande* », ECOSOC's own paragraph
+    const soulignant = at(30).find((t) => t[1] === 1)!; // « *Soulignant* », first opener of the nested GA draft
+    assert.equal(recommande[4] & 1, 0, 'outer text is not nested');
+    assert.equal(soulignant[4] & 1, 1, 'the draft is nested');
+    const range = (await conn.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range: { start: { line: 30, character: 0 }, end: { line: 31, character: 0 } } }))!;
+    assert.ok(range.data.length > 0 && range.data.length < data.length);
   });
 
   it('keeps serving after text that is not a resolution', async () => {

@@ -37,6 +37,9 @@ describe('model', () => {
 
   it('recognises organ lines with or without italics and first-person voice lines', () => {
     assert.equal(parse('*Le Conseil économique et social*\n\n*Recommande* à l\'Assemblée générale d\'adopter le texte suivant :').parts[0].organId, 'economic-and-social-council');
+    // A footnote call on the organ line does not hide it.
+    assert.equal(parse("*L'Assemblée générale<sup>1</sup>,*\n\n*Rappelant* sa résolution 46/152,\n\n<sup>1</sup> Note.").parts[0].organId, 'general-assembly');
+    assert.equal(parse("L'Assemblée générale¹,\n\nRappelant sa résolution 46/152,\n\n¹ Note.").parts[0].organId, 'general-assembly');
     // JavaScript's \b is ASCII-only: « sécurité, » must still end the organ name.
     assert.equal(parse('*Le Conseil de sécurité,*\n\n*Rappelant* sa résolution 1373 (2001),\n\n*Décide* de rester saisi de la question.').parts[0].organId, 'security-council');
     assert.equal(parse('The Security Council,\n\nRecalling its resolution 1373 (2001),\n\n1. Decides to remain seized of the matter.').parts[0].organId, 'security-council');

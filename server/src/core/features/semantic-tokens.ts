@@ -114,7 +114,7 @@ export function semanticTokens(doc: ResolutionDocument): SemanticToken[] {
     add(line, character + open, ref.range.end.character - close, 'footnoteReference', placeModifiers(owner.get(line)?.part));
   }
 
-  return resolveOverlaps(candidates);
+  return resolveOverlaps(candidates, doc.lines);
 }
 
 /** Which token an opener gets, if any. */
@@ -181,7 +181,7 @@ function trimmed(line: string, s: Segment, tail: RegExp): [number, number] {
 }
 
 /** Sorts the candidates and cuts them so that no two tokens share a character. */
-function resolveOverlaps(candidates: Candidate[]): SemanticToken[] {
+function resolveOverlaps(candidates: Candidate[], lines: string[]): SemanticToken[] {
   const byLine = new Map<number, Candidate[]>();
   for (const c of candidates) {
     const list = byLine.get(c.line);
@@ -193,7 +193,11 @@ function resolveOverlaps(candidates: Candidate[]): SemanticToken[] {
     list.sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || a.start - b.start);
     const taken: [number, number][] = [];
     for (const c of list) {
-      for (const [a, b] of freeStretches(c.start, c.end, taken)) {
+      for (let [a, b] of freeStretches(c.start, c.end, taken)) {
+        // A piece left by a cut does not start or end with the space next to the cut.
+        while (a < b && /\s/.test(lines[line][a])) a++;
+        while (b > a && /\s/.test(lines[line][b - 1])) b--;
+        if (a === b) continue;
         out.push({ line, character: a, length: b - a, type: c.type, modifiers: TOKEN_MODIFIERS.filter((m) => c.modifiers.has(m)) });
       }
       taken.push([c.start, c.end]);

@@ -232,7 +232,8 @@ class Builder {
     if (!/^[#\s*_]*(?:L'|L’|Le |La |Les |The |Nous|We)/.test(this.lines[first.line].slice(first.start, first.start + 12))) return false;
     const raw = this.joined(block.segments).trim();
     const emphasised = /^[#\s]*[*_].*[*_]$/.test(raw);
-    const t = plain(raw).replace(/^#+\s*/, '').trim();
+    // « *L'Assemblée générale¹,* »: a footnote call on the organ line does not change what it is.
+    const t = plain(raw.replace(/<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d+\]/g, '')).replace(/^#+\s*/, '').trim();
     return !!matchOrganLine(t, emphasised) || matchVoiceLine(t);
   }
 
@@ -240,7 +241,7 @@ class Builder {
     const para = this.paragraph('organ', block.segments);
     this.push(para);
     const raw = this.joined(block.segments).trim();
-    const t = plain(raw).replace(/^#+\s*/, '').trim();
+    const t = plain(raw.replace(/<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d+\]/g, '')).replace(/^#+\s*/, '').trim();
     if (matchVoiceLine(t)) {
       // « Nous, chefs d'État … » speaks for an annexed declaration.
       const part = this.current?.kind === 'annex' && !this.current.organ ? this.current : this.newPart('annex', undefined, this.innermostResolution() ?? this.ensureRoot());
