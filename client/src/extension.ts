@@ -1,12 +1,18 @@
 // Thin client: starts the language server and hands it the un-resolution documents.
-// Everything the drafter sees (diagnostics, fixes, outline) comes from the server.
+// Everything the drafter sees (diagnostics, fixes, outline, the status bar summary) comes from the
+// server; only Enter continuation runs here, since it must answer at once.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerOnEnter } from './on-enter';
+import { DocumentInfoStatus } from './status-bar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  // Enter is bound as soon as an editor opens: register before the server is up.
+  context.subscriptions.push(registerOnEnter());
+
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -17,10 +23,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'un-resolution' },
       { scheme: 'untitled', language: 'un-resolution' },
     ],
-    synchronize: { configurationSection: 'unResolution' },
+    // The server reads .reslintrc.json itself; it only needs to hear when one changes.
+    synchronize: { configurationSection: 'unResolution', fileEvents: workspace.createFileSystemWatcher('**/.reslintrc.json') },
   };
   client = new LanguageClient('unResolution', 'UN Resolution Drafting', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(new DocumentInfoStatus(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, type Profile, type Settings } from './core/config';
 import { codeActions } from './core/features/code-actions';
 import { completions } from './core/features/completion';
+import { documentInfo } from './core/features/document-info';
 import { foldingRanges } from './core/features/folding';
 import { encode, LEGEND, rangeFilter, semanticTokens } from './core/features/semantic-tokens';
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/features/symbols';
@@ -192,6 +193,13 @@ connection.onCompletion(async (params) => {
     sortText: c.sortText,
     insertTextFormat: InsertTextFormat.PlainText,
   }));
+});
+
+// The client's status bar: kind of document, organ, language, counts.
+connection.onRequest('unResolution/documentInfo', async (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  const result = doc && (await analyse(doc));
+  return result ? documentInfo(result.doc) : null;
 });
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
