@@ -87,8 +87,9 @@ export function lastSignificantColumn(line: string, from: number, to: number): n
   let end = to;
   // A trailing comment (« …; <!-- reslint-disable-line … --> ») is not part of the text.
   while (end > from && line.slice(from, end).trimEnd().endsWith('-->')) {
-    const open = line.lastIndexOf('<!--', end);
-    if (open < from) break;
+    // Search strictly before `end`: a comment starting at `end` itself would stop the loop moving.
+    const open = line.lastIndexOf('<!--', end - 1);
+    if (open < from || open >= end) break;
     end = open;
   }
   for (;;) {
