@@ -198,6 +198,24 @@ describe('language server over stdio', () => {
     assert.ok(range.data.length > 0 && range.data.length < data.length);
   });
 
+  it('a burst of 1,000 edits ends with the diagnostics of the final text, and the server still answers', async () => {
+    const fixture = readFixture(path.join(FIXTURES_DIR, 'fr-structure.resolution'));
+    const uri = open('burst.resolution', fixture.text);
+    await diagnosticsFor(uri, (d) => d.length > 0);
+    const before = published.get(uri)!.length;
+    // Type « x » a thousand times at the end of line 1, then delete them all: the text is back.
+    for (let k = 0; k < 1000; k++) {
+      void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version++ }, contentChanges: [{ range: { start: { line: 0, character: 18 + k }, end: { line: 0, character: 18 + k } }, text: 'x' }] });
+    }
+    void conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version++ }, contentChanges: [{ range: { start: { line: 0, character: 18 }, end: { line: 0, character: 1018 } }, text: '' }] });
+    const symbols = await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0);
+    const final = await diagnosticsFor(uri, (d) => published.get(uri)!.length > before && d.length === fixture.expected.length);
+    assert.deepEqual(final.map((d) => `${d.range.start.line + 1}:${d.code}`).sort(), fixture.expected);
+    // Pending work is replaced, not queued: far fewer publications than edits.
+    assert.ok(published.get(uri)!.length - before < 20, `${published.get(uri)!.length - before} publications`);
+  });
+
   it('keeps serving after text that is not a resolution', async () => {
     const uri = open('garbage.resolution', '\u0000\u0001 ¹²³ <sup>1</sup> 1. (a) *** \ud800'.repeat(50));
     await diagnosticsFor(uri);
