@@ -17,14 +17,14 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
 export const SCREENSHOTS = join(ROOT, 'test', 'e2e', 'screenshots');
 const CACHE = process.env.VSCODE_CACHE ?? join(ROOT, '.cache', 'vscode');
-const CODE_SERVER = join(CACHE, 'bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CODE_SERVER = join(CACHE, 'bin', 'code-server');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
 export const EXTENSION_ID = `${MANIFEST.publisher}.${MANIFEST.name}`;
 export const VSIX = join(ROOT, `${MANIFEST.name}-${MANIFEST.version}.vsix`);
 
 /** Chromium flags that keep it quiet on a closed network. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -53,6 +53,8 @@ const USER_SETTINGS = {
   'editor.wordWrap': 'on',
   'editor.hover.delay': 200,
   'outline.collapseItems': 'alwaysExpand',
+  // The web workbench saves after a delay by default; scenarios save explicitly (Control+S).
+  'files.autoSave': 'off',
 };
 
 export const TIMEOUTS = {
@@ -238,13 +240,187 @@ export class Session {
 
   // --- workbench helpers ----------------------------------------------------------------------
 
-  /** Opens a file by clicking its row in the Explorer and waits for its editor. */
+  /**
+   * Opens a file by clicking its row in the Explorer and waits for its editor. A path such as
+   * `sub/name.txt` first expands the folder `sub` (rows are matched by their exact label).
+   */
   async openFile(name: string): Promise<void> {
-    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    const parts = name.split('/');
+    const file = parts.pop()!;
+    for (const folder of parts) {
+      const row = this.explorerRow(folder);
+      await row.waitFor({ timeout: TIMEOUTS.ui });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    const row = this.explorerRow(file);
     await row.waitFor({ timeout: TIMEOUTS.ui });
     await row.click();
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUTS.ui });
+    await this.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: TIMEOUTS.ui });
     await this.editor().locator('.view-lines').waitFor({ timeout: TIMEOUTS.ui });
+  }
+
+  private explorerRow(label: string): Locator {
+    const exact = new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`);
+    return this.page.locator('.explorer-folders-view .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+  }
+
+  /**
+   * Saves the active editor (Control+S) and waits until its tab is no longer marked dirty
+   * (auto save is off in these sessions, so an edited tab is dirty until then). An edit that
+   * lands after the save (a command still running in the extension host) makes it dirty again:
+   * Control+S is pressed again, at most once a second, until it stays clean.
+   */
+  async save(): Promise<void> {
+    await this.focusEditor();
+    const dirty = this.page.locator('.tabs-container .tab.active.dirty');
+    let lastPress = 0;
+    await pollUntil(async () => {
+      if (lastPress && (await dirty.count()) === 0) return true;
+      if (Date.now() - lastPress >= 1_000) {
+        await this.page.keyboard.press('Control+S');
+        lastPress = Date.now();
+      }
+      return false;
+    }, TIMEOUTS.ui, 'the active tab saved (not dirty)', this.lifetime.signal);
+  }
+
+  /** Text of a file of the workspace copy, as on disk. */
+  readWorkspaceFile(rel: string): string {
+    return readFileSync(join(this.workspace, rel), 'utf8');
+  }
+
+  /**
+   * Polls a workspace file on disk until `accept` holds for its text (a save may still be under
+   * way); returns the text. On time-out the error shows `excerpt` of the last text read.
+   */
+  async waitForWorkspaceFile(
+    rel: string,
+    accept: (text: string) => boolean,
+    what: string,
+    excerpt: (text: string) => string = (t) => t.slice(0, 500),
+    timeout = TIMEOUTS.ui,
+  ): Promise<string> {
+    let text = '';
+    const read = () => (existsSync(join(this.workspace, rel)) ? this.readWorkspaceFile(rel) : '');
+    try {
+      await pollUntil(() => accept((text = read())), timeout, `${rel} on disk: ${what}`, this.lifetime.signal);
+    } catch (err) {
+      (err as Error).message += `\nlast text read:\n${excerpt(text)}`;
+      throw err;
+    }
+    return text;
+  }
+
+  /** Lines of the active editor that are rendered on screen, top to bottom (no-break spaces as spaces). */
+  async visibleLines(): Promise<string[]> {
+    const lines: { top: number; text: string }[] = await this.editor()
+      .locator('.view-lines .view-line')
+      .evaluateAll((els: any[]) => els.map((el) => ({ top: parseFloat(el.style.top) || 0, text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+  }
+
+  /** Clicks the first Problems row whose text contains `text`; the editor's cursor moves to that problem. */
+  async clickProblem(text: string): Promise<void> {
+    await this.problems();
+    const row = this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
+    await row.waitFor({ timeout: TIMEOUTS.ui });
+    await row.click(); // reveals the problem in the editor, the focus staying in the panel
+    await this.focusEditor();
+  }
+
+  /**
+   * Opens the quick fixes at the cursor (Control+.), waits for an action whose title matches
+   * `title` and applies it (Enter on it). Returns the titles that were offered.
+   */
+  async applyQuickFix(title: RegExp): Promise<string[]> {
+    const actions = this.page.locator('.action-widget .monaco-list-row.action');
+    const wanted = actions.filter({ hasText: title }).first();
+    // The first Control+. can come too early (the editor not yet ready for code actions, the
+    // focus still moving): ask again, every 3 s, within the UI bound.
+    let lastPress = 0;
+    await pollUntil(async () => {
+      if (await wanted.isVisible()) return true;
+      if (Date.now() - lastPress >= 3_000) {
+        if (lastPress) await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('Control+.');
+        lastPress = Date.now();
+      }
+      return false;
+    }, TIMEOUTS.ui, `the quick fix ${title} in the Control+. menu`, this.lifetime.signal);
+    const offered = (await actions.locator('.title').allInnerTexts()).map((t) => t.trim());
+    await wanted.click();
+    await actions.first().waitFor({ state: 'hidden', timeout: TIMEOUTS.ui });
+    return offered;
+  }
+
+  /** The suggest widget, when it is shown. */
+  suggestWidget(): Locator {
+    return this.page.locator('.editor-group-container.active .suggest-widget.visible').first();
+  }
+
+  /**
+   * Waits for the suggest widget to show at least one item; when it has not opened by itself
+   * within `ownDelay` ms (trigger characters, quick suggestions), triggers it (Control+Space).
+   */
+  async waitForSuggestions(ownDelay = 5_000): Promise<void> {
+    const firstRow = this.suggestWidget().locator('.monaco-list-row').first();
+    try {
+      await firstRow.waitFor({ timeout: ownDelay });
+    } catch {
+      await this.page.keyboard.press('Control+Space');
+      await firstRow.waitFor({ timeout: TIMEOUTS.ui });
+    }
+  }
+
+  /**
+   * Labels of all items of the open suggest widget, in order. The list is virtualised: this
+   * pages through it (Page Down moves the focus by a page) until every index was seen, then
+   * moves the focus back to the first item (Page Up).
+   */
+  async suggestionLabels(): Promise<string[]> {
+    const widget = this.suggestWidget();
+    const rows = widget.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: TIMEOUTS.ui });
+    const total = Number(await rows.first().getAttribute('aria-setsize'));
+    const labels = new Map<number, string>();
+    const collect = async () => {
+      const seen: [number, string][] = await rows.evaluateAll((els: any[]) =>
+        els.map((el) => [Number(el.getAttribute('data-index')), (el.querySelector('.label-name')?.textContent ?? '').trim()]),
+      );
+      for (const [index, label] of seen) if (Number.isFinite(index) && label) labels.set(index, label);
+    };
+    const focusedIndex = async () => Number(await widget.locator('.monaco-list-row.focused').first().getAttribute('data-index').catch(() => '-1'));
+    await collect();
+    for (let round = 0; round < 200 && labels.size < total; round++) {
+      const before = await focusedIndex();
+      await this.page.keyboard.press('PageDown');
+      await pollUntil(async () => (await focusedIndex()) !== before, TIMEOUTS.ui, 'the suggest widget to move its focus one page down', this.lifetime.signal);
+      await collect();
+    }
+    if (labels.size < total) throw new Error(`read ${labels.size} of ${total} suggestions`);
+    for (let round = 0; round < 200 && (await focusedIndex()) > 0; round++) await this.page.keyboard.press('PageUp');
+    return [...labels.entries()].sort((x, y) => x[0] - y[0]).map(([, l]) => l);
+  }
+
+  /**
+   * Accepts the suggestion labelled exactly `label`: types `filter` to narrow the list (when
+   * given), moves the focus onto the item with the arrow keys and presses `key` (Enter or Tab).
+   */
+  async acceptSuggestion(label: string, options: { filter?: string; key?: 'Enter' | 'Tab' } = {}): Promise<void> {
+    const widget = this.suggestWidget();
+    if (options.filter) await this.page.keyboard.type(options.filter);
+    const focusedLabel = async () => ((await widget.locator('.monaco-list-row.focused .label-name').first().textContent().catch(() => '')) ?? '').trim();
+    await pollUntil(
+      async () => (await widget.locator('.monaco-list-row .label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).count()) > 0,
+      TIMEOUTS.ui,
+      `the suggestion « ${label} » in the suggest widget`,
+      this.lifetime.signal,
+    );
+    const total = Number(await widget.locator('.monaco-list-row').first().getAttribute('aria-setsize'));
+    for (let i = 0; i <= total && (await focusedLabel()) !== label; i++) await this.page.keyboard.press('ArrowDown');
+    if ((await focusedLabel()) !== label) throw new Error(`could not focus the suggestion « ${label} » (focused: « ${await focusedLabel()} »)`);
+    await this.page.keyboard.press(options.key ?? 'Enter');
+    await widget.waitFor({ state: 'hidden', timeout: TIMEOUTS.ui });
   }
 
   /** The active editor. */
@@ -378,6 +554,35 @@ export class Session {
     for (let i = 1; i < occurrence; i++) await this.page.keyboard.press('Enter');
     await this.page.keyboard.press('Escape');
     await this.editor().locator('.selected-text').first().waitFor({ timeout: TIMEOUTS.ui });
+    // Keys pressed next must reach the editor, not the closing Find widget.
+    const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused');
+    await pollUntil(
+      async () => (await this.page.locator('.find-widget.visible').count()) === 0 && (await focused.count()) > 0,
+      TIMEOUTS.ui,
+      'the Find widget closed and the focus back in the editor',
+      this.lifetime.signal,
+    );
+  }
+
+  /** The cursor as the status bar shows it (« Ln 101, Col 11 (7 selected) »): 1-based line and column. */
+  async cursor(): Promise<{ line: number; column: number; selected: number }> {
+    const text = (await this.page.locator('#status\\.editor\\.selection').innerText({ timeout: TIMEOUTS.ui })).trim();
+    const m = /Ln\s+(\d+),\s*Col\s+(\d+)(?:\s*\((\d+)\s+selected\))?/.exec(text);
+    if (!m) throw new Error(`unexpected cursor position in the status bar: « ${text} »`);
+    return { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0) };
+  }
+
+  /** Waits until the cursor is at (line, column), 1-based, with nothing selected. */
+  async waitForCursor(line: number, column: number): Promise<void> {
+    let last = '';
+    await pollUntil(async () => {
+      const c = await this.cursor();
+      last = `Ln ${c.line}, Col ${c.column}${c.selected ? ` (${c.selected} selected)` : ''}`;
+      return c.line === line && c.column === column && c.selected === 0;
+    }, TIMEOUTS.ui, `the cursor at Ln ${line}, Col ${column}`, this.lifetime.signal).catch((err: Error) => {
+      err.message += ` (status bar: ${last})`;
+      throw err;
+    });
   }
 
   /** Hovers the mouse over `word` (its `occurrence`-th match) and returns the hover's text. */
@@ -532,6 +737,29 @@ export async function withSession(
 
 // --- small utilities ------------------------------------------------------------------------
 
+/**
+ * A seed's text with some replacements, each `from` occurring exactly once in the text it
+ * applies to (so that a changed seed fails loudly instead of silently testing something else).
+ */
+export function seedCopy(seed: string, swaps: [from: string, to: string][]): string {
+  let text = readFileSync(join(SEEDS, seed), 'utf8');
+  for (const [from, to] of swaps) {
+    const count = text.split(from).length - 1;
+    if (count !== 1) throw new Error(`${seed}: expected « ${from} » exactly once, found it ${count} time(s)`);
+    text = text.replace(from, () => to);
+  }
+  return text;
+}
+
+/** 1-based number of the first line of `text` that contains `needle` (0 when none does). */
+export function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Waits `ms`; with `unref`, the timer does not keep the process alive on its own. */
 export function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
   return new Promise((r) => {
@@ -575,7 +803,7 @@ function checkPrerequisites(): void {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const srv = createServer();
     srv.unref();
@@ -601,7 +829,7 @@ async function waitForHealth(port: number, cs: ChildProcess, output: string[]): 
   }
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
   } catch {
