@@ -1,0 +1,139 @@
+// Dates as they are written in citations (« du 18 décembre 1991 », "of 24 November 1992"):
+// recognised even when their form is wrong, so that a rule can report the form.
+import type { Lang } from '../model/types';
+
+/**
+ * What is wrong with the way a date is written (the date itself is still read):
+ * - capital-month: French month with a capital (« 15 Décembre 2022 »);
+ * - lowercase-month: English month in lower case ("15 december 2022");
+ * - leading-zero: « 01 octobre », "05 May";
+ * - first-day-not-1er: French first day written « 1 » (or « 01 ») instead of « 1er »;
+ * - us-order: "December 15, 2022" (house style is day month year);
+ * - ordinal-suffix: "1st December", "15th December" (no ordinal in English dates) or « 2er »;
+ * - missing-accent: « fevrier », « aout », « decembre »;
+ * - invalid-date: no such day (« 31 février »).
+ */
+export type DateFormIssue =
+  | 'capital-month' | 'lowercase-month' | 'leading-zero' | 'first-day-not-1er' | 'us-order' | 'ordinal-suffix' | 'missing-accent' | 'invalid-date';
+
+export interface ParsedDate {
+  /** YYYY-MM-DD; undefined when the day does not exist (invalid-date). */
+  iso?: string;
+  year: number;
+  month: number;
+  day: number;
+  /** Language of the month name. */
+  lang: Lang;
+  /** The first form issue found, if any (see DateFormIssue). */
+  formIssue?: DateFormIssue;
+  /** Every form issue found, in the order of DateFormIssue (« 01 octobre »: leading-zero, first-day-not-1er). */
+  formIssues: DateFormIssue[];
+}
+
+export interface DateMatch { start: number; end: number; text: string; date: ParsedDate }
+
+/** Spaces that may separate the parts of a date: space, tab, NBSP, narrow NBSP, thin space. */
+export const SP = '[ \\t\\u00a0\\u202f\\u2009]';
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_FR_BARE: Record<string, number> = { fevrier: 2, aout: 8, decembre: 12 };
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_INDEX = new Map<string, { month: number; lang: Lang; bare?: boolean }>();
+MONTHS_FR.forEach((m, i) => MONTH_INDEX.set(m, { month: i + 1, lang: 'fr' }));
+for (const [m, i] of Object.entries(MONTHS_FR_BARE)) MONTH_INDEX.set(m, { month: i, lang: 'fr', bare: true });
+MONTHS_EN.forEach((m, i) => MONTH_INDEX.set(m.toLowerCase(), { month: i + 1, lang: 'en' }));
+
+const MONTH_ANY = [...MONTH_INDEX.keys()].sort((a, b) => b.length - a.length).join('|');
+const MONTH_EN = MONTHS_EN.join('|');
+// Footnote calls may follow the year (« 2018³⁴ »): only ASCII digits bound the date.
+// 1er may be written with markup: 1<sup>er</sup>, 1^er^, 1^{er}, 1ᵉʳ.
+const DAY_SUFFIX = 'er|<sup>er<\\/sup>|\\^\\{er\\}|\\^er\\^?|ᵉʳ|st|nd|rd|th';
+// Groups: 1 day, 2 suffix, 3 month (day-month order); 4 month, 5 day, 6 suffix (US order); 7 year.
+const DATE_SRC = `(?<![\\p{L}0-9])(?:(\\d{1,2})(${DAY_SUFFIX})?${SP}+(${MONTH_ANY})|(${MONTH_EN})${SP}+(\\d{1,2})(st|nd|rd|th)?,?)${SP}+((?:1[89]|20)\\d{2})(?![0-9])`;
+const DATE_STICKY = new RegExp(DATE_SRC, 'iuy');
+const DATE_WHOLE = new RegExp(`^${DATE_SRC}$`, 'iu');
+const DATE_GLOBAL = new RegExp(DATE_SRC, 'iug');
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function interpret(m: RegExpExecArray): ParsedDate | undefined {
+  const us = m[4] !== undefined;
+  const dayText = us ? m[5] : m[1];
+  const monthText = us ? m[4] : m[3];
+  const suffix = us ? m[6] : m[2];
+  const info = MONTH_INDEX.get(monthText.toLowerCase());
+  if (!info) return undefined;
+  const day = Number(dayText);
+  const year = Number(m[7]);
+  const issues = new Set<DateFormIssue>();
+  const lower = monthText === monthText.toLowerCase();
+  if (info.lang === 'fr') {
+    if (!lower) issues.add('capital-month');
+    if (day === 1 && !suffix) issues.add('first-day-not-1er');
+    if (suffix && (day !== 1 || !/er/.test(suffix) && suffix !== 'ᵉʳ')) issues.add('ordinal-suffix');
+    if (info.bare) issues.add('missing-accent');
+  } else {
+    if (monthText[0] !== monthText[0].toUpperCase()) issues.add('lowercase-month');
+    if (us) issues.add('us-order');
+    if (suffix) issues.add('ordinal-suffix');
+  }
+  if (dayText.length === 2 && dayText[0] === '0') issues.add('leading-zero');
+  const valid = day >= 1 && day <= DAYS_IN_MONTH[info.month - 1] && !(info.month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
+  if (!valid) issues.add('invalid-date');
+  const order: DateFormIssue[] = ['capital-month', 'lowercase-month', 'leading-zero', 'first-day-not-1er', 'us-order', 'ordinal-suffix', 'missing-accent', 'invalid-date'];
+  const formIssues = order.filter((i) => issues.has(i));
+  return {
+    iso: valid ? `${year}-${String(info.month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : undefined,
+    year, month: info.month, day, lang: info.lang, formIssue: formIssues[0], formIssues,
+  };
+}
+
+/**
+ * Reads a whole string as a date, French or English: « 1er octobre 2020 », "15 December 2022",
+ * and wrong forms too (« 15 Décembre 2022 », « 1 octobre 2020 », "December 15, 2022", « 01 octobre 2020 »),
+ * which come back with a formIssue. Undefined when the string is not a date.
+ */
+export function parseDate(s: string): ParsedDate | undefined {
+  const m = DATE_WHOLE.exec(s.trim());
+  return m ? interpret(m) : undefined;
+}
+
+/** A date starting exactly at `pos` in `text`. */
+export function matchDateAt(text: string, pos: number): DateMatch | undefined {
+  DATE_STICKY.lastIndex = pos;
+  const m = DATE_STICKY.exec(text);
+  if (!m) return undefined;
+  const date = interpret(m);
+  return date && { start: pos, end: pos + m[0].length, text: m[0], date };
+}
+
+// « en date des 25 et 26 juillet 2007 », "of 25 and 26 July 2007", « des 21 mars 2001 et 24 avril 2001 »:
+// the first date may leave out its month and year, taken from the second.
+const PAIR_FIRST = new RegExp(`((\\d{1,2})(${DAY_SUFFIX})?(?:${SP}+(${MONTH_ANY})(?:${SP}+((?:1[89]|20)\\d{2}))?)?),?${SP}+(?:et|and)${SP}+`, 'iuy');
+
+/** Two dates joined by « et »/"and" starting exactly at `pos`, the first possibly reduced to its day. */
+export function matchDatePairAt(text: string, pos: number): [DateMatch, DateMatch] | undefined {
+  PAIR_FIRST.lastIndex = pos;
+  const m = PAIR_FIRST.exec(text);
+  if (!m) return undefined;
+  const second = matchDateAt(text, pos + m[0].length);
+  if (!second) return undefined;
+  // The second date's month and year as written (« juillet 2007 »), after its day.
+  const tail = second.text.replace(/^\S+[ \t\u00a0\u202f\u2009]+/, '');
+  const monthYear = m[4] ? `${m[4]} ${m[5] ?? String(second.date.year)}` : tail;
+  const date = parseDate(`${m[2]}${m[3] ?? ''} ${monthYear}`);
+  if (!date) return undefined;
+  return [{ start: pos, end: pos + m[1].length, text: m[1], date }, second];
+}
+
+/** Every date in a text (for rules that check dates outside citations). */
+export function findDates(text: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  DATE_GLOBAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_GLOBAL.exec(text))) {
+    const date = interpret(m);
+    if (date) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date });
+  }
+  return out;
+}
