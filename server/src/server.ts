@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CompletionItemKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, InsertTextFormat,
-  DocumentSymbol, FoldingRange, FoldingRangeKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  DocumentSymbol, FoldingRange, FoldingRangeKind, MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, type Profile, type Settings } from './core/config';
 import { codeActions } from './core/features/code-actions';
+import { findCitations, type Citation } from './core/citations/citations';
 import { completions } from './core/features/completion';
+import { definition } from './core/features/definition';
+import { hover } from './core/features/hover';
 import { documentInfo } from './core/features/document-info';
 import { foldingRanges } from './core/features/folding';
 import { encode, LEGEND, rangeFilter, semanticTokens } from './core/features/semantic-tokens';
@@ -35,6 +38,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       // « 12. » then a space, or « * », opens the list of verbs at the start of a paragraph.
       completionProvider: { triggerCharacters: [' ', '*'] },
+      hoverProvider: true,
+      definitionProvider: true,
       documentSymbolProvider: true,
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       foldingRangeProvider: true,
@@ -193,6 +198,28 @@ connection.onCompletion(async (params) => {
     sortText: c.sortText,
     insertTextFormat: InsertTextFormat.PlainText,
   }));
+});
+
+/** Citations of an analysed document, found once per version. */
+const citationCache = new WeakMap<LintResult, Citation[]>();
+function citationsOf(result: LintResult): Citation[] {
+  let c = citationCache.get(result);
+  if (!c) { c = findCitations(result.doc); citationCache.set(result, c); }
+  return c;
+}
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  const h = result && hover(result.doc, citationsOf(result), params.position);
+  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+});
+
+connection.onDefinition(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  const target = result && definition(result.doc, citationsOf(result), params.position);
+  return target ? { uri: target.uri ?? params.textDocument.uri, range: target.range } : null;
 });
 
 // The client's status bar: kind of document, organ, language, counts.

@@ -11,7 +11,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, HoverRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -214,6 +214,22 @@ describe('language server over stdio', () => {
     assert.deepEqual(final.map((d) => `${d.range.start.line + 1}:${d.code}`).sort(), fixture.expected);
     // Pending work is replaced, not queued: far fewer publications than edits.
     assert.ok(published.get(uri)!.length - before < 20, `${published.get(uri)!.length - before} publications`);
+  });
+
+  it('hovers a citation of seed 000 with its date and title, and jumps from a footnote call to its note', async () => {
+    const text = read(SEEDS[0]);
+    const uri = open('hover-000.txt', text);
+    await diagnosticsFor(uri);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('[73/185]'));
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: lines[line].indexOf('[73/185]') + 3 } }))!;
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /A\/RES\/73\/185/);
+    assert.match(value, /17 décembre 2018/);
+    assert.match(value, /État de droit/);
+    const refLine = lines.findIndex((l) => l.includes('mars 2021⁶'));
+    const def = (await conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('⁶') } })) as { uri: string; range: { start: { line: number } } };
+    assert.ok(lines[def.range.start.line].startsWith('⁶ Voir'));
   });
 
   it('keeps serving after text that is not a resolution', async () => {
