@@ -10,7 +10,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, type Profile, type Settings } from './core/config';
 import { codeActions } from './core/features/code-actions';
+import { readdir, readFile } from 'node:fs/promises';
 import { findCitations, type Citation } from './core/citations/citations';
+import { shippedIndex } from './core/citations/shipped';
+import { citationCompletions } from './core/features/citation-completion';
+import { decodeText } from './core/input';
+import { parse } from './core/model/parse';
 import { completions } from './core/features/completion';
 import { definition } from './core/features/definition';
 import { hover } from './core/features/hover';
@@ -29,9 +34,13 @@ const results = new Map<string, { version: number; result: LintResult }>();
 const timers = new Map<string, NodeJS.Timeout>();
 const settingsCache = new Map<string, Promise<Settings>>();
 let pullConfiguration = false;
+/** Resolutions known to the server: the shipped data, then the workspace, then an office's catalogue. */
+const index = shippedIndex();
+let workspaceFolders: string[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -40,6 +49,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: [' ', '*'] },
       hoverProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
       documentSymbolProvider: true,
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       foldingRangeProvider: true,
@@ -50,7 +60,57 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'unResolution' });
+  void indexWorkspace();
+  void loadCatalogSetting();
 });
+
+const RESOLUTION_FILE = /\.resolution(?:\.md|\.txt)?$/;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.cache', 'out', '.vscode-test']);
+
+/** Indexes the workspace's resolution files in the background, a file at a time, with progress. */
+async function indexWorkspace(): Promise<void> {
+  const files: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 8 || files.length > 20000) return;
+    let entries;
+    try { entries = await readdir(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await walk(path.join(dir, e.name), depth + 1);
+      else if (e.isFile() && RESOLUTION_FILE.test(e.name)) files.push(path.join(dir, e.name));
+    }
+  };
+  for (const folder of workspaceFolders) await walk(folder, 0);
+  if (!files.length) return;
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  progress?.begin('UN Resolution Drafting', 0, `0/${files.length}`, false);
+  for (let k = 0; k < files.length; k++) {
+    const uri = pathToFileURL(files[k]).toString();
+    if (!documents.get(uri)) {
+      try {
+        const decoded = decodeText(await readFile(files[k]));
+        if (decoded.ok && decoded.text.length < 5_000_000) index.addDocument(uri, parse(decoded.text));
+      } catch (error) {
+        connection.console.warn(`indexing ${files[k]}: ${String(error)}`);
+      }
+    }
+    if (k % 20 === 0) { progress?.report(Math.round((100 * k) / files.length), `${k}/${files.length}`); await new Promise((r) => setImmediate(r)); }
+  }
+  progress?.done();
+}
+
+/** `unResolution.catalog`: a CSV or JSON export (symbol, date, title, language) read from disk, never from the network. */
+async function loadCatalogSetting(): Promise<void> {
+  if (!pullConfiguration) return;
+  const [value] = await connection.workspace.getConfiguration([{ section: 'unResolution.catalog' }]).catch(() => [undefined]);
+  if (typeof value !== 'string' || !value.trim()) return;
+  const file = path.isAbsolute(value) ? value : path.join(workspaceFolders[0] ?? process.cwd(), value);
+  try {
+    const report = index.loadCatalog(await readFile(file, 'utf8'), /\.json$/i.test(file) ? 'json' : 'csv');
+    connection.console.info(`catalogue ${file}: ${JSON.stringify(report)}`);
+  } catch (error) {
+    connection.console.warn(`catalogue ${file} could not be read: ${String(error)}`);
+  }
+}
 
 function revalidateAll(): void {
   settingsCache.clear();
@@ -109,6 +169,7 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
       onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${doc.uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
     });
     results.set(doc.uri, { version: doc.version, result });
+    index.addDocument(doc.uri, result.doc);
     return result;
   } catch (error) {
     connection.console.error(`analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -148,6 +209,7 @@ function toDiagnostic(f: Finding): Diagnostic {
 
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document));
+// Closed files stay in the index (their text on disk is what was last saved).
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   results.delete(e.document.uri);
@@ -189,6 +251,10 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const result = doc && (await analyse(doc));
   if (!result) return [];
+  const cited = citationCompletions(result.doc, params.position, (prefix, lang, limit) => index.search(prefix, lang, limit));
+  if (cited.length) {
+    return cited.map((c) => ({ label: c.label, kind: CompletionItemKind.Reference, detail: c.detail, documentation: c.documentation, textEdit: c.textEdit, sortText: c.sortText }));
+  }
   return completions(result.doc, params.position).map((c) => ({
     label: c.label,
     kind: c.kind === 'operative' ? CompletionItemKind.Function : CompletionItemKind.Keyword,
@@ -211,15 +277,26 @@ function citationsOf(result: LintResult): Citation[] {
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const result = doc && (await analyse(doc));
-  const h = result && hover(result.doc, citationsOf(result), params.position);
+  const h = result && hover(result.doc, citationsOf(result), params.position, { lookup: (k) => index.lookup(k, result.doc.lang), citedCount: (k) => index.citedCount(k) });
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
 });
 
 connection.onDefinition(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const result = doc && (await analyse(doc));
-  const target = result && definition(result.doc, citationsOf(result), params.position);
+  const target = result && definition(result.doc, citationsOf(result), params.position, { lookup: (k) => index.lookup(k, result.doc.lang) });
   return target ? { uri: target.uri ?? params.textDocument.uri, range: target.range } : null;
+});
+
+connection.onReferences(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const result = doc && (await analyse(doc));
+  if (!result) return [];
+  const p = params.position;
+  const inside = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character;
+  const citation = citationsOf(result).find((c) => inside(c.symbolRange));
+  return citation ? index.references(citation.symbol).map((r) => ({ uri: r.uri, range: r.range })) : [];
 });
 
 // The client's status bar: kind of document, organ, language, counts.

@@ -11,7 +11,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, HoverRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, HoverRequest, ReferencesRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -230,6 +230,28 @@ describe('language server over stdio', () => {
     const refLine = lines.findIndex((l) => l.includes('mars 2021⁶'));
     const def = (await conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('⁶') } })) as { uri: string; range: { start: { line: number } } };
     assert.ok(lines[def.range.start.line].startsWith('⁶ Voir'));
+  });
+
+  it('a workspace of two files: B cites A; hover, definition, references and completion know A', async () => {
+    const a = open('a-99-1.resolution', "Assemblée générale\n\nRésolution adoptée par l'Assemblée générale le 4 mars 2026\n\n99/1. Coopération internationale en matière de rédaction\n\nL'Assemblée générale,\n\nRappelant sa résolution 73/185,\n\n*Décide* de rester saisie de la question.\n");
+    await diagnosticsFor(a);
+    const bText = "L'Assemblée générale,\n\nRappelant sa résolution 99/1 du 4 mars 2026,\n\nRappelant également sa résolution 99/1,\n\n*Décide* de rester saisie de la question.\n";
+    const b = open('b-cites-a.resolution', bText);
+    await diagnosticsFor(b);
+    const pos = { line: 2, character: bText.split('\n')[2].indexOf('99/1') + 1 };
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri: b }, position: pos }))!;
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /Coopération internationale en matière de rédaction/);
+    assert.match(value, /Définie dans a\\-99\\-1\\\.resolution, ligne 5/);
+    const def = (await conn.sendRequest(DefinitionRequest.type, { textDocument: { uri: b }, position: pos })) as { uri: string; range: { start: { line: number } } };
+    assert.equal(def.uri, a);
+    assert.equal(def.range.start.line, 4);
+    const refs = (await conn.sendRequest(ReferencesRequest.type, { textDocument: { uri: b }, position: pos, context: { includeDeclaration: true } }))!;
+    assert.deepEqual(refs.filter((r) => r.uri === b).map((r) => r.range.start.line).sort(), [2, 4]);
+    const c = open('c-typing.resolution', "L'Assemblée générale,\n\nRappelant sa résolution 73/1");
+    await diagnosticsFor(c);
+    const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri: c }, position: { line: 2, character: 29 } })) as CompletionItem[];
+    assert.ok(items.some((i) => i.label === '73/185' && /17 décembre 2018/.test(i.detail ?? '')), items.slice(0, 5).map((i) => i.label).join(', '));
   });
 
   it('keeps serving after text that is not a resolution', async () => {

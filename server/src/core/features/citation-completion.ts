@@ -1,0 +1,30 @@
+// Completion after « résolution » / "resolution": symbols from the index, with date and title.
+import type { IndexEntry } from '../citations/index';
+import type { Lang, Position, Range, ResolutionDocument } from '../model/types';
+
+export interface CitationProposal { label: string; detail: string; documentation?: string; textEdit: { range: Range; newText: string }; sortText: string }
+
+const AFTER_WORD = /\b(?:r[ée]solutions?|d[ée]cisions?)[ \u00a0]+((?:[\dA-Z][\dA-Z/ ()-]*)?)$/i;
+
+export function citationCompletions(doc: ResolutionDocument, position: Position, search: (prefix: string, lang: Lang, limit: number) => (IndexEntry & { title?: string })[]): CitationProposal[] {
+  const before = (doc.lines[position.line] ?? '').slice(0, position.character);
+  const m = AFTER_WORD.exec(before);
+  if (!m) return [];
+  const typed = m[1];
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  return search(typed.trim(), doc.lang, 50).map((e, k) => ({
+    label: e.symbol,
+    detail: [e.date ? formatIso(e.date, doc.lang) : undefined, e.key].filter(Boolean).join(' · '),
+    documentation: e.title ?? e.titles[doc.lang] ?? e.titles.fr ?? e.titles.en,
+    textEdit: { range, newText: e.symbol },
+    sortText: String(k).padStart(4, '0'),
+  }));
+}
+
+function formatIso(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = lang === 'fr'
+    ? ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+    : ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${lang === 'fr' && d === 1 ? '1er' : d} ${months[m - 1]} ${y}`;
+}
