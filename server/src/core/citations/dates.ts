@@ -52,7 +52,11 @@ const DAY_SUFFIX = 'er|<sup>er<\\/sup>|\\^\\{er\\}|\\^er\\^?|ᵉʳ|st|nd|rd|th';
 const DATE_SRC = `(?<![\\p{L}0-9])(?:(\\d{1,2})(${DAY_SUFFIX})?${SP}+(${MONTH_ANY})|(${MONTH_EN})${SP}+(\\d{1,2})(st|nd|rd|th)?,?)${SP}+((?:1[89]|20)\\d{2})(?![0-9])`;
 const DATE_STICKY = new RegExp(DATE_SRC, 'iuy');
 const DATE_WHOLE = new RegExp(`^${DATE_SRC}$`, 'iu');
-const DATE_GLOBAL = new RegExp(DATE_SRC, 'iug');
+const YEAR_SCAN = /(?:1[89]|20)\d\d/g;
+// The longest date before its year: « 1<sup>er</sup> septembre » or "September 30," with spaces.
+const MAX_DATE_LENGTH = 40;
+// Letters a month name can start with (US order "December 15, 2022" starts with the month).
+const MONTH_INITIAL = /[JFMASONDjfmasond]/;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -128,12 +132,34 @@ export function matchDatePairAt(text: string, pos: number): [DateMatch, DateMatc
 
 /** Every date in a text (for rules that check dates outside citations). */
 export function findDates(text: string): DateMatch[] {
+  // Every date ends with a year: find the years first (a cheap scan), then try the full pattern only
+  // where a date can start in the few characters before — a day (digit) or a month (US order).
+  // Trying the pattern, with its Unicode lookbehind, at every character cost more than the whole parse.
   const out: DateMatch[] = [];
-  DATE_GLOBAL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DATE_GLOBAL.exec(text))) {
-    const date = interpret(m);
-    if (date) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], date });
+  let lastEnd = 0;
+  YEAR_SCAN.lastIndex = 0;
+  let year: RegExpExecArray | null;
+  while ((year = YEAR_SCAN.exec(text))) {
+    const yearEnd = year.index + 4;
+    if (isDigitAt(text, year.index - 1) || isDigitAt(text, yearEnd)) continue;
+    let found: RegExpExecArray | null = null;
+    for (let start = Math.max(lastEnd, year.index - MAX_DATE_LENGTH); start < year.index && !found; start++) {
+      const c = text.charCodeAt(start);
+      const digit = c >= 48 && c <= 57;
+      if (!digit && !MONTH_INITIAL.test(text[start])) continue;
+      DATE_STICKY.lastIndex = start;
+      const m = DATE_STICKY.exec(text);
+      if (m && start + m[0].length === yearEnd) found = m;
+    }
+    if (!found) continue;
+    const date = interpret(found);
+    lastEnd = yearEnd;
+    if (date) out.push({ start: found.index, end: yearEnd, text: found[0], date });
   }
   return out;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }

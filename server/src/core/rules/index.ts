@@ -1,4 +1,5 @@
 // The rule registry: one rule per file, listed here in the order their findings read best.
+import { dateFormat } from './date-format';
 import { footnoteOrder, footnoteReused, footnoteUndefined, footnoteUnreferenced } from './footnotes';
 import { operativeVerb } from './operative-verb';
 import { operativeVerbItalic } from './operative-verb-italic';
@@ -7,6 +8,7 @@ import { paragraphNumbering } from './paragraph-numbering';
 import { paragraphPunctuation } from './paragraph-punctuation';
 import { preambleAfterOperative } from './preamble-after-operative';
 import { preambleOpener } from './preamble-opener';
+import { symbolFormat } from './symbol-format';
 import type { Rule } from './types';
 import { unnumberedOperative } from './unnumbered-operative';
 
@@ -23,6 +25,8 @@ export const rules: readonly Rule[] = [
   footnoteUnreferenced,
   footnoteOrder,
   footnoteReused,
+  dateFormat,
+  symbolFormat,
 ];
 
 export function ruleById(id: string): Rule | undefined {
