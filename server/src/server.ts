@@ -266,12 +266,9 @@ connection.onCompletion(async (params) => {
   }));
 });
 
-/** Citations of an analysed document, found once per version. */
-const citationCache = new WeakMap<LintResult, Citation[]>();
+/** Citations of an analysed document (found once per parsed document, shared with the index). */
 function citationsOf(result: LintResult): Citation[] {
-  let c = citationCache.get(result);
-  if (!c) { c = findCitations(result.doc); citationCache.set(result, c); }
-  return c;
+  return findCitations(result.doc);
 }
 
 connection.onHover(async (params) => {

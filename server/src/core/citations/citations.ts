@@ -114,7 +114,15 @@ function selfSymbol(doc: ResolutionDocument, ctx: ScanContext): string | undefin
 }
 
 /** Every citation of a resolution, decision or document in the document, in text order. */
+/** Citations of a document, found once per parsed document (rules, the index and hovers share them). */
+const found = new WeakMap<ResolutionDocument, Citation[]>();
 export function findCitations(doc: ResolutionDocument): Citation[] {
+  let c = found.get(doc);
+  if (!c) { c = scanCitations(doc); found.set(doc, c); }
+  return c;
+}
+
+function scanCitations(doc: ResolutionDocument): Citation[] {
   const out: Citation[] = [];
   const cache = new Map<Part, OrganRef | undefined>();
   const root = doc.parts.find((p) => p.organId) ?? doc.parts[0];
