@@ -166,6 +166,7 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
     const result = lint(doc.getText(), {
       language: settings.language,
       rules: settings.rules,
+      index,
       onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${doc.uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
     });
     results.set(doc.uri, { version: doc.version, result });

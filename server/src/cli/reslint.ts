@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findConfig, loadConfig, mergeSettings, type Settings } from '../core/config';
+import { pathToFileURL } from 'node:url';
+import { shippedIndex } from '../core/citations/shipped';
 import { lint } from '../core/lint';
+import { parse } from '../core/model/parse';
 import type { Finding } from '../core/rules/types';
 import { decodeText } from '../core/input';
 
@@ -74,6 +77,9 @@ function main(argv: string[]): number {
     }
     return configs.get(configFile) ?? 'error';
   };
+  // Like the editor: the shipped index, plus the files being checked (a file may cite another).
+  const index = shippedIndex();
+  const texts = new Map<string, string>();
   for (const file of options.files) {
     let bytes: Buffer;
     try {
@@ -89,10 +95,15 @@ function main(argv: string[]): number {
       unreadable = true;
       continue;
     }
+    texts.set(file, decoded.text);
+    index.addDocument(pathToFileURL(path.resolve(file)).toString(), parse(decoded.text));
+  }
+  for (const [file, text] of texts) {
     const config = configFor(file);
     if (config === 'error') { unreadable = true; continue; }
     const settings = mergeSettings(config, options.language ? { language: options.language } : {});
-    const { findings } = lint(decoded.text, {
+    const { findings } = lint(text, {
+      index,
       language: settings.language,
       rules: settings.rules,
       onRuleError: (rule, error) => process.stderr.write(`reslint: ${file}: rule ${rule} failed and was skipped (${String(error)})\n`),

@@ -5,12 +5,14 @@ import { parse, type ParseOptions } from './model/parse';
 import { comparePositions } from './model/text';
 import type { ResolutionDocument } from './model/types';
 import { rules } from './rules/index';
-import type { Finding, Severity } from './rules/types';
+import type { Finding, IndexLookup, Severity } from './rules/types';
 
 export interface LintOptions extends ParseOptions {
   /** Severity per rule id; 'off' disables a rule. */
   rules?: Record<string, Severity | 'off'>;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The resolution index, for the rules that compare citations with it. */
+  index?: IndexLookup;
 }
 
 export interface LintResult { doc: ResolutionDocument; findings: Finding[] }
@@ -29,6 +31,7 @@ export function lintDocument(doc: ResolutionDocument, options: LintOptions = {})
       rule.check({
         doc,
         lang: doc.lang,
+        index: options.index,
         t: (fr, en) => (doc.lang === 'fr' ? fr : en),
         report: (r) => findings.push({
           rule: rule.id,

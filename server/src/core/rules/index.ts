@@ -1,5 +1,7 @@
 // The rule registry: one rule per file, listed here in the order their findings read best.
 import { dateFormat } from './date-format';
+import { citationDate } from './citation-date';
+import { citationTitle } from './citation-title';
 import { footnoteOrder, footnoteReused, footnoteUndefined, footnoteUnreferenced } from './footnotes';
 import { operativeVerb } from './operative-verb';
 import { operativeVerbItalic } from './operative-verb-italic';
@@ -27,6 +29,8 @@ export const rules: readonly Rule[] = [
   footnoteReused,
   dateFormat,
   symbolFormat,
+  citationDate,
+  citationTitle,
 ];
 
 export function ruleById(id: string): Rule | undefined {

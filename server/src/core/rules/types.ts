@@ -23,9 +23,16 @@ export interface Report {
   fixes?: Fix[];
 }
 
+/** What rules may ask the resolution index (shipped data, workspace, catalogue). */
+export interface IndexLookup {
+  lookup(key: string, lang?: Lang): { date?: string; titles: { fr?: string; en?: string } } | undefined;
+}
+
 export interface RuleContext {
   doc: ResolutionDocument;
   lang: Lang;
+  /** Absent when no index is given: rules that compare with it then stay silent. */
+  index?: IndexLookup;
   /** Picks the message in the document's language. */
   t(fr: string, en: string): string;
   report(r: Report): void;
