@@ -23,8 +23,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'un-resolution' },
       { scheme: 'untitled', language: 'un-resolution' },
     ],
-    // The server reads .reslintrc.json itself; it only needs to hear when one changes.
-    synchronize: { configurationSection: 'unResolution', fileEvents: workspace.createFileSystemWatcher('**/.reslintrc.json') },
+    // The server reads .reslintrc.json and the workspace's resolutions itself; it only needs to hear when they change.
+    synchronize: {
+      configurationSection: 'unResolution',
+      fileEvents: [workspace.createFileSystemWatcher('**/.reslintrc.json'), workspace.createFileSystemWatcher('**/*.{resolution,resolution.md,resolution.txt}')],
+    },
   };
   client = new LanguageClient('unResolution', 'UN Resolution Drafting', serverOptions, clientOptions);
   await client.start();

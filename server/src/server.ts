@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CompletionItemKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, InsertTextFormat,
-  DocumentSymbol, FoldingRange, FoldingRangeKind, MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  DocumentSymbol, FileChangeType, FoldingRange, FoldingRangeKind, MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +13,7 @@ import { codeActions } from './core/features/code-actions';
 import { readdir, readFile } from 'node:fs/promises';
 import { findCitations, type Citation } from './core/citations/citations';
 import { shippedIndex } from './core/citations/shipped';
-import { citationCompletions } from './core/features/citation-completion';
+import { citationCompletions, footnoteCompletion } from './core/features/citation-completion';
 import { decodeText } from './core/input';
 import { parse } from './core/model/parse';
 import { completions } from './core/features/completion';
@@ -46,7 +46,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       // « 12. » then a space, or « * », opens the list of verbs at the start of a paragraph.
-      completionProvider: { triggerCharacters: [' ', '*'] },
+      completionProvider: { triggerCharacters: [' ', '*', '>', '^'] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -119,8 +119,22 @@ function revalidateAll(): void {
 }
 
 connection.onDidChangeConfiguration(revalidateAll);
-// A .reslintrc.json was created, changed or deleted (the client watches them).
-connection.onDidChangeWatchedFiles(revalidateAll);
+// A .reslintrc.json or a resolution file was created, changed or deleted (the client watches them).
+connection.onDidChangeWatchedFiles(async (params) => {
+  let configChanged = false;
+  for (const change of params.changes) {
+    if (change.uri.endsWith('.reslintrc.json')) { configChanged = true; continue; }
+    if (!change.uri.startsWith('file:') || documents.get(change.uri)) continue; // open files follow their edits
+    if (change.type === FileChangeType.Deleted) { index.removeDocument(change.uri); continue; }
+    try {
+      const decoded = decodeText(await readFile(fileURLToPath(change.uri)));
+      if (decoded.ok) index.addDocument(change.uri, parse(decoded.text));
+    } catch (error) {
+      connection.console.warn(`re-indexing ${change.uri}: ${String(error)}`);
+    }
+  }
+  if (configChanged) revalidateAll();
+});
 
 /** Editor settings, then the nearest .reslintrc.json (the same file reslint reads) on top. */
 function settingsFor(uri: string): Promise<Settings> {
@@ -252,6 +266,8 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const result = doc && (await analyse(doc));
   if (!result) return [];
+  const note = footnoteCompletion(result.doc, params.position);
+  if (note) return [{ label: note.label, kind: CompletionItemKind.Reference, detail: note.detail, textEdit: note.textEdit, preselect: true }];
   const cited = citationCompletions(result.doc, params.position, (prefix, lang, limit) => index.search(prefix, lang, limit));
   if (cited.length) {
     return cited.map((c) => ({ label: c.label, kind: CompletionItemKind.Reference, detail: c.detail, documentation: c.documentation, textEdit: c.textEdit, sortText: c.sortText }));

@@ -11,7 +11,7 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
-  CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, HoverRequest, ReferencesRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, ReferencesRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
@@ -252,6 +252,24 @@ describe('language server over stdio', () => {
     await diagnosticsFor(c);
     const items = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri: c }, position: { line: 2, character: 29 } })) as CompletionItem[];
     assert.ok(items.some((i) => i.label === '73/185' && /17 décembre 2018/.test(i.detail ?? '')), items.slice(0, 5).map((i) => i.label).join(', '));
+    // After a footnote marker: the next free number of seed 000 (which has notes 1 to 53).
+    const lines000 = read(SEEDS[0]).split('\n');
+    const d = open('note-000.txt', [...lines000.slice(0, 529), 'Texte<sup>'].join('\n'));
+    await diagnosticsFor(d);
+    const notes = (await conn.sendRequest(CompletionRequest.type, { textDocument: { uri: d }, position: { line: 529, character: 'Texte<sup>'.length } })) as CompletionItem[];
+    assert.deepEqual(notes.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [['54', '54</sup>']]);
+  });
+
+  it('a closed resolution file written on disk is indexed when the client reports it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reslint-watch-'));
+    const file = path.join(dir, 'defines-98-7.resolution');
+    writeFileSync(file, "Assemblée générale\n\n98/7. Rédaction des résolutions en langue claire\n\nL'Assemblée générale,\n\nRappelant sa résolution 73/185,\n\n*Décide* de rester saisie de la question.\n");
+    await conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: FileChangeType.Created }] });
+    const text = "L'Assemblée générale,\n\nRappelant sa résolution 98/7,\n\n*Décide* de rester saisie de la question.\n";
+    const uri = open('cites-98-7.resolution', text);
+    await diagnosticsFor(uri);
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: text.split('\n')[2].indexOf('98/7') + 1 } }))!;
+    assert.match((h.contents as { value: string }).value, /Rédaction des résolutions en langue claire/);
   });
 
   it('keeps serving after text that is not a resolution', async () => {

@@ -21,6 +21,23 @@ export function citationCompletions(doc: ResolutionDocument, position: Position,
   }));
 }
 
+/** After a footnote marker (« <sup> », « [^ »), the next free note number, closed the same way. */
+export function footnoteCompletion(doc: ResolutionDocument, position: Position): CitationProposal | undefined {
+  const before = (doc.lines[position.line] ?? '').slice(0, position.character);
+  const m = /(<sup>|\[\^)(\d*)$/.exec(before);
+  if (!m) return undefined;
+  const used = [...doc.footnoteRefs.map((r) => r.number), ...doc.footnoteDefs.map((d) => d.number ?? 0)];
+  const next = String((used.length ? Math.max(...used) : 0) + 1);
+  const close = m[1] === '<sup>' ? '</sup>' : ']';
+  const range = { start: { line: position.line, character: position.character - m[2].length }, end: position };
+  return {
+    label: next,
+    detail: doc.lang === 'fr' ? `Prochaine note libre (${next})` : `Next free footnote (${next})`,
+    textEdit: { range, newText: `${next}${close}` },
+    sortText: '0',
+  };
+}
+
 function formatIso(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   const months = lang === 'fr'
