@@ -29,10 +29,10 @@ describe('hover', () => {
   });
 
   it('what the index knows wins over what the text says, and is shown with its counts', () => {
-    const index = { lookup: (k: string) => (k === 'A/RES/73/185' ? { date: '2018-12-17', titles: { fr: 'Titre du catalogue' }, definedIn: { uri: 'file:///w/73-185.resolution', line: 17 } } : undefined), citedCount: () => 3 };
+    const index = { lookup: (k: string) => (k === 'A/RES/73/185' ? { date: '2018-12-17', titles: { fr: 'Titre du catalogue', en: 'Catalogue title' }, definedIn: { uri: 'file:///w/73-185.resolution', line: 17 } } : undefined), citedCount: () => 3 };
     const h = hover(doc, citations, at(doc, '[73/185]', 2), index)!;
     assert.match(h.markdown, /Adoptée le 17 décembre 2018  \n/);
-    assert.match(h.markdown, /Titre du catalogue/);
+    assert.match(h.markdown, /\*Titre du catalogue\*  \n\*Catalogue title\*/, 'both titles, the document language first');
     assert.ok(h.markdown.includes("Définie dans 73\\-185\\.resolution, ligne 18"), h.markdown);
     assert.match(h.markdown, /Citée 3 fois/);
   });

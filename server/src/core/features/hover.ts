@@ -79,8 +79,11 @@ function citationHover(doc: ResolutionDocument, c: Citation, index?: IndexView):
   if (organ && c.kind !== 'document') lines.push(t(`Organe : ${escapeMarkdown(organ)}`, `Organ: ${escapeMarkdown(organ)}`));
   const date = entry?.date ?? c.date?.iso;
   if (date) lines.push(`${t('Adoptée le', 'Adopted on')} ${formatDate(date, lang)}${entry?.date ? '' : t(' (date citée)', ' (as cited)')}`);
-  const title = entry?.titles?.[lang] ?? entry?.titles?.[lang === 'fr' ? 'en' : 'fr'] ?? c.title?.text;
-  if (title) lines.push(`*${escapeMarkdown(title)}*`);
+  // Titles in both languages when known, the document's first; else the title as cited.
+  const other = lang === 'fr' ? 'en' : 'fr';
+  const titles = [entry?.titles?.[lang], entry?.titles?.[other]].filter((x): x is string => !!x);
+  if (!titles.length && c.title?.text) titles.push(c.title.text);
+  for (const title of titles) lines.push(`*${escapeMarkdown(title)}*`);
   if (entry?.definedIn) lines.push(t(`Définie dans ${escapeMarkdown(entry.definedIn.uri.split('/').pop() ?? '')}, ligne ${entry.definedIn.line + 1}`, `Defined in ${escapeMarkdown(entry.definedIn.uri.split('/').pop() ?? '')}, line ${entry.definedIn.line + 1}`));
   const count = index?.citedCount?.(c.symbol);
   if (count) lines.push(t(`Citée ${count} fois dans l’espace de travail`, `Cited ${count} times in the workspace`));
