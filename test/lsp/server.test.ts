@@ -227,6 +227,9 @@ describe('language server over stdio', () => {
     assert.match(value, /A\/RES\/73\/185/);
     assert.match(value, /17 décembre 2018/);
     assert.match(value, /État de droit/);
+    const line2 = lines.findIndex((l) => l.includes('[78/223]'));
+    const h2 = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: line2, character: lines[line2].indexOf('[78/223]') + 3 } }))!;
+    assert.match((h2.contents as { value: string }).value, /A\/RES\/78\/223[\s\S]*Adoptée le 19 décembre 2023/);
     const refLine = lines.findIndex((l) => l.includes('mars 2021⁶'));
     const def = (await conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('⁶') } })) as { uri: string; range: { start: { line: number } } };
     assert.ok(lines[def.range.start.line].startsWith('⁶ Voir'));
