@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { shippedIndex } from '../server/src/core/citations/shipped';
 import { applyEdits } from '../server/src/core/features/code-actions';
 import { completions } from '../server/src/core/features/completion';
 import { documentInfo } from '../server/src/core/features/document-info';
@@ -62,9 +63,12 @@ function assertInside(range: Range, lines: string[], what: string): void {
   assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${what}: reversed ${JSON.stringify(range)}`);
 }
 
+// The index lets the rules that compare citations with it run too.
+const index = shippedIndex();
+
 /** The property itself: returns normally or throws an assertion error naming what broke. */
 export function checkText(text: string, withFixes = true): void {
-  const { doc, findings } = lint(text);
+  const { doc, findings } = lint(text, { index });
   const lines = splitLines(text);
   for (const f of findings) {
     assertInside(f.range, lines, `${f.rule} finding`);
@@ -72,7 +76,7 @@ export function checkText(text: string, withFixes = true): void {
       fix.edits.forEach((e) => assertInside(e.range, lines, `${f.rule} fix`));
       if (!withFixes) continue;
       const fixed = applyEdits(lines, fix.edits);
-      lint(fixed); // must not throw on the fixed text either
+      lint(fixed, { index }); // must not throw on the fixed text either
     }
   }
   const walk = (s: OutlineSymbol) => { assertInside(s.range, lines, 'symbol'); assertInside(s.selectionRange, lines, 'symbol selection'); s.children.forEach(walk); };
