@@ -27,6 +27,8 @@ import { lint, type LintResult } from './core/lint';
 import type { Finding, Severity } from './core/rules/types';
 
 const DEBOUNCE_MS = 150;
+// About 0.1 s of analysis on these machines: a 50 MB compendium keeps the server responsive.
+const ANALYSIS_LIMIT = 4_000_000;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -181,6 +183,7 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
       language: settings.language,
       rules: settings.rules,
       index,
+      limit: ANALYSIS_LIMIT,
       onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${doc.uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
     });
     results.set(doc.uri, { version: doc.version, result });

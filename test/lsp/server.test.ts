@@ -275,6 +275,19 @@ describe('language server over stdio', () => {
     assert.match((h.contents as { value: string }).value, /Rédaction des résolutions en langue claire/);
   });
 
+  it('a 10 MB compendium is checked up to 4 million characters, says so, and the server keeps answering', async () => {
+    const seeds = SEEDS.map(read).join('\n\n');
+    let big = '';
+    while (big.length < 10_000_000) big += seeds + '\n\n';
+    const uri = open('compendium.resolution', big);
+    const diags = await diagnosticsFor(uri, (d) => d.some((x) => x.code === 'document-size'), 30000);
+    const notice = diags.find((d) => d.code === 'document-size')!;
+    assert.equal(notice.severity, 3);
+    assert.match(notice.message, /seuls les 4 premiers millions sont vérifiés dans l’éditeur/);
+    const symbols = await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  });
+
   it('keeps serving after text that is not a resolution', async () => {
     const uri = open('garbage.resolution', '\u0000\u0001 ¹²³ <sup>1</sup> 1. (a) *** \ud800'.repeat(50));
     await diagnosticsFor(uri);

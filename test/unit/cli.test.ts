@@ -1,7 +1,7 @@
 // reslint, run as a user runs it: the built bin, real files, exit codes and both formats.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -59,6 +59,18 @@ describe('reslint CLI', () => {
       assert.match(r.stderr, pattern);
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     }
+  });
+
+  it('a 10 MB compendium is checked whole, with no size notice', () => {
+    const file = path.join(tmp, 'compendium.resolution');
+    const seeds = SEEDS.map((f) => readFileSync(f, 'utf8')).join('\n\n');
+    let big = '';
+    while (big.length < 10_000_000) big += seeds + '\n\n';
+    writeFileSync(file, big);
+    const r = spawnSync(process.execPath, [BIN, '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.notEqual(r.status, 2, r.stderr);
+    const codes = new Set(JSON.parse(r.stdout)[0].diagnostics.map((d: { code: string }) => d.code));
+    assert.ok(!codes.has('document-size'));
   });
 
   it('a readable file still gets its findings when another file is unreadable', () => {

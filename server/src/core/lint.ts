@@ -13,13 +13,38 @@ export interface LintOptions extends ParseOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** The resolution index, for the rules that compare citations with it. */
   index?: IndexLookup;
+  /**
+   * Largest text analysed, in characters (the editor sets one so that a 50 MB compendium never stalls
+   * the server): past it, the text is checked up to the last blank line before the limit and a
+   * notice says what was skipped. The CLI checks everything.
+   */
+  limit?: number;
 }
 
 export interface LintResult { doc: ResolutionDocument; findings: Finding[] }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  if (options.limit !== undefined && text.length > options.limit) return lintPrefix(text, options.limit, options);
   const doc = parse(text, options);
   return { doc, findings: lintDocument(doc, options) };
+}
+
+function lintPrefix(text: string, limit: number, options: LintOptions): LintResult {
+  const blank = text.lastIndexOf('\n\n', limit);
+  const cut = blank > limit / 2 ? blank : limit;
+  const doc = parse(text.slice(0, cut), options);
+  const findings = lintDocument(doc, options);
+  const last = doc.lines.length - 1;
+  const mb = (n: number) => (n / 1_000_000).toLocaleString(doc.lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 1 });
+  findings.push({
+    rule: 'document-size',
+    severity: 'information',
+    range: { start: { line: last, character: 0 }, end: { line: last, character: doc.lines[last].length } },
+    message: doc.lang === 'fr'
+      ? `Document de ${mb(text.length)} millions de caractères : seuls les ${mb(cut)} premiers millions sont vérifiés dans l’éditeur, la suite (à partir de la ligne ${last + 2}) ne l’est pas ; reslint vérifie tout`
+      : `Document of ${mb(text.length)} million characters: only the first ${mb(cut)} million are checked in the editor, the rest (from line ${last + 2}) is not; reslint checks everything`,
+  });
+  return { doc, findings };
 }
 
 export function lintDocument(doc: ResolutionDocument, options: LintOptions = {}): Finding[] {
