@@ -163,3 +163,12 @@ function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 }
+
+/** An ISO date written the UN way: « 1er octobre 2020 », « 17 décembre 2018 », "17 December 2018". */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const day = Number(m[3]);
+  const month = lang === 'fr' ? MONTHS_FR[Number(m[2]) - 1] : MONTHS_EN[Number(m[2]) - 1];
+  return `${lang === 'fr' && day === 1 ? '1er' : day} ${month} ${m[1]}`;
+}

@@ -1,4 +1,5 @@
 // Completion after « résolution » / "resolution": symbols from the index, with date and title.
+import { formatDate } from '../citations/dates';
 import type { IndexEntry } from '../citations/index';
 import type { Lang, Position, Range, ResolutionDocument } from '../model/types';
 
@@ -14,7 +15,7 @@ export function citationCompletions(doc: ResolutionDocument, position: Position,
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   return search(typed.trim(), doc.lang, 50).map((e, k) => ({
     label: e.symbol,
-    detail: [e.date ? formatIso(e.date, doc.lang) : undefined, e.key].filter(Boolean).join(' · '),
+    detail: [e.date ? formatDate(e.date, doc.lang) : undefined, e.key].filter(Boolean).join(' · '),
     documentation: e.title ?? e.titles[doc.lang] ?? e.titles.fr ?? e.titles.en,
     textEdit: { range, newText: e.symbol },
     sortText: String(k).padStart(4, '0'),
@@ -36,12 +37,4 @@ export function footnoteCompletion(doc: ResolutionDocument, position: Position):
     textEdit: { range, newText: `${next}${close}` },
     sortText: '0',
   };
-}
-
-function formatIso(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = lang === 'fr'
-    ? ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
-    : ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${lang === 'fr' && d === 1 ? '1er' : d} ${months[m - 1]} ${y}`;
 }

@@ -4,6 +4,7 @@
 // Everything taken from a document is escaped: a hover never renders a document's HTML,
 // links, images or command links.
 import type { Citation } from '../citations/citations';
+import { formatDate } from '../citations/dates';
 import type { Paragraph, Position, Range, ResolutionDocument } from '../model/types';
 import { operativeSuggestions, preambleSuggestions, sameHead } from '../vocabulary';
 
@@ -78,7 +79,7 @@ function citationHover(doc: ResolutionDocument, c: Citation, index?: IndexView):
   const organ = c.organ && (ORGAN_NAMES[c.organ.id]?.[lang] ?? c.organ.name);
   if (organ && c.kind !== 'document') lines.push(t(`Organe : ${escapeMarkdown(organ)}`, `Organ: ${escapeMarkdown(organ)}`));
   const date = entry?.date ?? c.date?.iso;
-  if (date) lines.push(`${t('Adoptée le', 'Adopted on')} ${formatDate(date, lang)}${entry?.date ? '' : t(' (date citée)', ' (as cited)')}`);
+  if (date) lines.push(`${t('Adoptée le', 'Adopted on')} ${escapeMarkdown(formatDate(date, lang))}${entry?.date ? '' : t(' (date citée)', ' (as cited)')}`);
   // Titles in both languages when known, the document's first; else the title as cited.
   const other = lang === 'fr' ? 'en' : 'fr';
   const titles = [entry?.titles?.[lang], entry?.titles?.[other]].filter((x): x is string => !!x);
@@ -104,16 +105,4 @@ function openerHover(doc: ResolutionDocument, p: Paragraph): HoverResult | undef
   const list = entry?.equivalents.map(escapeMarkdown).join(', ');
   const equivalents = list ? `  \n${t(`Anglais : ${list}`, `French: ${list}`)}` : '';
   return { range: o.phraseRange ?? o.range, markdown: `**${escapeMarkdown(o.head)}** — ${what}${equivalents}` };
-}
-
-const MONTHS = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-function formatDate(iso: string, lang: 'fr' | 'en'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return escapeMarkdown(iso);
-  const day = Number(m[3]);
-  return `${lang === 'fr' && day === 1 ? '1er' : day} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
 }

@@ -1,19 +1,10 @@
 // A cited date that differs from the adoption date the index knows (shipped data, workspace file,
 // office catalogue): « sa résolution 73/185 du 18 décembre 2018 » when 73/185 was adopted on the 17th.
 import { findCitations } from '../citations/citations';
-import type { Lang, Range } from '../model/types';
+import { formatDate } from '../citations/dates';
+import type { Range } from '../model/types';
 import { q } from './helpers';
 import type { Rule } from './types';
-
-const MONTHS: Record<Lang, string[]> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-export function formatDate(iso: string, lang: Lang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${lang === 'fr' && d === 1 ? '1er' : d} ${MONTHS[lang][m - 1]} ${y}`;
-}
 
 export const citationDate: Rule = {
   id: 'citation-date',
