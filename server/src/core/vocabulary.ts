@@ -239,7 +239,7 @@ export function operativeFormOf(preambleHead: string, lang: Lang): string | unde
 
 // ---- organs ----
 
-interface OrganEntry { id: string; gender: 'm' | 'f'; number: 's' | 'p'; fr: string[]; en: string[] }
+export interface OrganEntry { id: string; gender: 'm' | 'f'; number: 's' | 'p'; fr: string[]; en: string[] }
 const organs: OrganEntry[] = (organsData as any).organs;
 const organNames = organs
   .flatMap((o) => [...o.fr, ...o.en].map((name) => ({ name, organ: o })))
@@ -265,6 +265,20 @@ export function matchOrganLine(plainText: string, emphasised: boolean): OrganInf
   if (/[;.:]\s*$/.test(t)) return undefined;
   const organ = organNames.find((o) => o.name === m[1])!.organ;
   return { id: organ.id, gender: organ.gender, number: organ.number };
+}
+
+/** An organ of data/organs.json by id: its gender (French agreement) and its names (the first is shown). */
+export function organById(id: string | undefined): OrganEntry | undefined {
+  return id ? organs.find((o) => o.id === id) : undefined;
+}
+
+/** The organ line a resolution of this organ opens with: « L'Assemblée générale, », "The Security Council,". */
+export function organLineOf(id: string, lang: Lang): string | undefined {
+  const organ = organById(id);
+  const name = organ?.[lang][0];
+  if (!organ || !name) return undefined;
+  if (lang === 'en') return `The ${name},`;
+  return `${/^[AEIOUÉÈÊ]/.test(name) ? "L'" : organ.gender === 'f' ? 'La ' : 'Le '}${name},`;
 }
 
 /** First-person voice line of an annexed declaration: « Nous, chefs d'État … », "We, the Heads of State …". */

@@ -4,7 +4,7 @@
 // requests"; "Recalling" → "Recalling also" → "Recalling further").
 import { allParts } from '../model/parse';
 import type { Lang, Paragraph, Part, Position, Range, ResolutionDocument } from '../model/types';
-import { operativeSuggestions, preambleSuggestions, sameHead, type OpenerSuggestion } from '../vocabulary';
+import { operativeSuggestions, organById, preambleSuggestions, sameHead, type OpenerSuggestion } from '../vocabulary';
 
 export interface CompletionProposal {
   label: string;
@@ -14,11 +14,6 @@ export interface CompletionProposal {
   filterText: string;
   sortText: string;
 }
-
-const ORGAN_GENDER: Record<string, 'm' | 'f'> = {
-  'general-assembly': 'f', 'conference-of-the-parties': 'f', commission: 'f', conference: 'f',
-  'security-council': 'm', 'economic-and-social-council': 'm', 'human-rights-council': 'm', 'trusteeship-council': 'm', 'executive-board': 'm', committee: 'm',
-};
 
 // The start of a paragraph: optional number, optional quote and emphasis, then the word being typed.
 const PARAGRAPH_START = /^[ \t]*(?:(\d{1,3})\.[ \t\u00a0]+)?(?:[«“"][ \t\u00a0]*)?([*_]{0,3})([\p{L}'’-]*)$/u;
@@ -39,7 +34,7 @@ export function completions(doc: ResolutionDocument, position: Position): Comple
   const operative = !!m[1] || earlier.some((p) => p.kind === 'operative');
   const kind = operative ? 'operative' : 'preamble';
   const lang = doc.lang;
-  const pool = operative ? operativeSuggestions(lang) : preambleSuggestions(lang, part.organId ? ORGAN_GENDER[part.organId] : undefined);
+  const pool = operative ? operativeSuggestions(lang) : preambleSuggestions(lang, organById(part.organId)?.gender);
   const used = earlier.filter((p) => (operative ? p.kind === 'operative' : p.kind === 'preamble'));
   const italic = usesItalics(used) ?? (operative && doc.usesEmphasis);
   const start = position.character - m[2].length - m[3].length;

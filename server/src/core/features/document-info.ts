@@ -1,8 +1,8 @@
 // What the status bar shows about the open document: its kind (resolution, draft, report), the
 // organ that speaks, the language and a few counts, with a one-line label in the document's language.
-import organsData from '../data/organs.json';
 import { plain } from '../model/markup';
 import type { Lang, Part, ResolutionDocument } from '../model/types';
+import { organById } from '../vocabulary';
 
 export type DocumentInfoKind = 'resolution' | 'draft-resolution' | 'report' | 'unknown';
 
@@ -35,8 +35,6 @@ export interface DocumentInfo {
   label: string;
 }
 
-interface OrganEntry { id: string; fr: string[]; en: string[] }
-const ORGANS: OrganEntry[] = (organsData as { organs: OrganEntry[] }).organs;
 
 // A draft's masthead: the L. symbol (« A/C.3/78/L.12 », "S/2024/L.3"), « Distr. limitée », or the
 // line « Autriche, Belgique … : projet de résolution ». The origin line of an adopted resolution
@@ -81,7 +79,7 @@ export function documentInfo(doc: ResolutionDocument): DocumentInfo {
 
 /** The organ's name as the organ line writes it when it is one of the table's names, else the table's first name. */
 function nameOf(id: string, lang: Lang, organLine: string): string {
-  const entry = ORGANS.find((o) => o.id === id);
+  const entry = organById(id);
   if (!entry) return id;
   const names = entry[lang];
   return [...names].sort((a, b) => b.length - a.length).find((n) => organLine.includes(n)) ?? names[0] ?? id;

@@ -6,7 +6,7 @@
 import type { Citation } from '../citations/citations';
 import { formatDate } from '../citations/dates';
 import type { Paragraph, Position, Range, ResolutionDocument } from '../model/types';
-import { operativeSuggestions, preambleSuggestions, sameHead } from '../vocabulary';
+import { operativeSuggestions, organById, preambleSuggestions, sameHead } from '../vocabulary';
 
 export interface IndexEntryView {
   date?: string;
@@ -21,15 +21,6 @@ export interface IndexView {
 }
 
 export interface HoverResult { markdown: string; range: Range }
-
-const ORGAN_NAMES: Record<string, { fr: string; en: string }> = {
-  'general-assembly': { fr: 'Assemblée générale', en: 'General Assembly' },
-  'security-council': { fr: 'Conseil de sécurité', en: 'Security Council' },
-  'economic-and-social-council': { fr: 'Conseil économique et social', en: 'Economic and Social Council' },
-  'human-rights-council': { fr: 'Conseil des droits de l’homme', en: 'Human Rights Council' },
-  'conference-of-the-parties': { fr: 'Conférence des Parties', en: 'Conference of the Parties' },
-  commission: { fr: 'Commission', en: 'Commission' },
-};
 
 const KIND_NAMES: Record<string, { fr: string; en: string }> = {
   'ga-resolution': { fr: 'Résolution de l’Assemblée générale', en: 'General Assembly resolution' },
@@ -76,7 +67,7 @@ function citationHover(doc: ResolutionDocument, c: Citation, index?: IndexView):
   const t = (fr: string, en: string) => (lang === 'fr' ? fr : en);
   const entry = index?.lookup(c.symbol);
   const lines: string[] = [`**${escapeMarkdown(c.symbol)}** — ${KIND_NAMES[c.kind]?.[lang] ?? c.kind}`];
-  const organ = c.organ && (ORGAN_NAMES[c.organ.id]?.[lang] ?? c.organ.name);
+  const organ = c.organ && (organById(c.organ.id)?.[lang][0] ?? c.organ.name);
   if (organ && c.kind !== 'document') lines.push(t(`Organe : ${escapeMarkdown(organ)}`, `Organ: ${escapeMarkdown(organ)}`));
   const date = entry?.date ?? c.date?.iso;
   if (date) lines.push(`${t('Adoptée le', 'Adopted on')} ${escapeMarkdown(formatDate(date, lang))}${entry?.date ? '' : t(' (date citée)', ' (as cited)')}`);

@@ -15,9 +15,6 @@ export function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-export function spanRange(first: Position, last: Position): Range {
-  return { start: first, end: last };
-}
 
 export function segmentsRange(segments: Segment[]): Range {
   const a = segments[0];

@@ -19,9 +19,6 @@ export function q(lang: Lang, s: string): string {
   return lang === 'fr' ? `« ${s} »` : `"${s}"`;
 }
 
-export function capitalise(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
-}
 
 /** Writes a closing mark the way the document does: French « ; » and « : » take a space before. */
 export function formatMark(doc: ResolutionDocument, mark: string): string {

@@ -1,20 +1,18 @@
 // A resolution names its organ first (« L'Assemblée générale, »), before the preamble.
 import type { Part, ResolutionDocument } from '../model/types';
+import { organById, organLineOf } from '../vocabulary';
 import { q, resolutionParts } from './helpers';
 import type { Rule } from './types';
 
-const ORGAN_BY_HEADER: Record<string, { fr: string; en: string }> = {
-  'Assemblée générale': { fr: "L'Assemblée générale,", en: 'The General Assembly,' },
-  'General Assembly': { fr: "L'Assemblée générale,", en: 'The General Assembly,' },
-  'Conseil de sécurité': { fr: 'Le Conseil de sécurité,', en: 'The Security Council,' },
-  'Security Council': { fr: 'Le Conseil de sécurité,', en: 'The Security Council,' },
-  'Conseil économique et social': { fr: 'Le Conseil économique et social,', en: 'The Economic and Social Council,' },
-  'Economic and Social Council': { fr: 'Le Conseil économique et social,', en: 'The Economic and Social Council,' },
-};
+// The organs a masthead or a recommending paragraph names unambiguously (not « Commission » alone).
+const PRINCIPAL = ['general-assembly', 'security-council', 'economic-and-social-council'];
 
 /** The organ a part should name: for a nested draft, the organ it is recommended to; otherwise the masthead's. */
 function expectedOrgan(doc: ResolutionDocument, part: Part): { fr: string; en: string } | undefined {
-  const lookup = (text: string) => Object.entries(ORGAN_BY_HEADER).find(([k]) => text.includes(k))?.[1];
+  const lookup = (text: string) => {
+    const id = PRINCIPAL.find((o) => [...organById(o)!.fr, ...organById(o)!.en].some((name) => text.includes(name)));
+    return id ? { fr: organLineOf(id, 'fr')!, en: organLineOf(id, 'en')! } : undefined;
+  };
   if (part.kind === 'draft') {
     const intro = part.parent?.operative[part.parent.operative.length - 1] ?? part.parent?.preamble[part.parent.preamble.length - 1];
     return intro ? lookup(intro.text) : undefined;
