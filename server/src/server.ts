@@ -16,6 +16,7 @@ import { shippedIndex } from './core/citations/shipped';
 import { citationCompletions, footnoteCompletion } from './core/features/citation-completion';
 import { decodeText } from './core/input';
 import { parse } from './core/model/parse';
+import { rangeContains } from './core/model/text';
 import { completions } from './core/features/completion';
 import { definition } from './core/features/definition';
 import { hover } from './core/features/hover';
@@ -309,10 +310,7 @@ connection.onReferences(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const result = doc && (await analyse(doc));
   if (!result) return [];
-  const p = params.position;
-  const inside = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-    r.start.line === p.line && r.start.character <= p.character && p.character <= r.end.character;
-  const citation = citationsOf(result).find((c) => inside(c.symbolRange));
+  const citation = citationsOf(result).find((c) => rangeContains(c.symbolRange, params.position));
   return citation ? index.references(citation.symbol).map((r) => ({ uri: r.uri, range: r.range })) : [];
 });
 

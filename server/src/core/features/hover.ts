@@ -4,6 +4,7 @@
 // Everything taken from a document is escaped: a hover never renders a document's HTML,
 // links, images or command links.
 import type { Citation } from '../citations/citations';
+import { rangeContains } from '../model/text';
 import { formatDate } from '../citations/dates';
 import type { Paragraph, Position, Range, ResolutionDocument } from '../model/types';
 import { operativeSuggestions, organById, preambleSuggestions, sameHead } from '../vocabulary';
@@ -40,13 +41,10 @@ export function escapeMarkdown(s: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : `\\${c}`));
 }
 
-const contains = (r: Range, p: Position) =>
-  (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
-  (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
 
 export function hover(doc: ResolutionDocument, citations: Citation[], position: Position, index?: IndexView): HoverResult | undefined {
   const t = (fr: string, en: string) => (doc.lang === 'fr' ? fr : en);
-  const ref = doc.footnoteRefs.find((r) => contains(r.range, position));
+  const ref = doc.footnoteRefs.find((r) => rangeContains(r.range, position));
   if (ref) {
     const def = doc.footnoteDefs.find((d) => d.number === ref.number);
     const text = def ? def.paragraph.text.slice(def.markerRange.end.character - def.paragraph.segments[0].start).trim() : undefined;
@@ -55,9 +53,9 @@ export function hover(doc: ResolutionDocument, citations: Citation[], position: 
       markdown: text ? `**${t('Note', 'Footnote')} ${ref.number}** — ${escapeMarkdown(text)}` : t(`Note ${ref.number} : aucune note de ce numéro`, `Footnote ${ref.number}: no footnote with this number`),
     };
   }
-  const citation = citations.find((c) => contains(c.symbolRange, position)) ?? citations.find((c) => contains(c.range, position));
+  const citation = citations.find((c) => rangeContains(c.symbolRange, position)) ?? citations.find((c) => rangeContains(c.range, position));
   if (citation) return { range: citation.symbolRange, markdown: citationHover(doc, citation, index) };
-  const paragraph = doc.paragraphs.find((p) => p.opener && contains(p.opener.range, position));
+  const paragraph = doc.paragraphs.find((p) => p.opener && rangeContains(p.opener.range, position));
   if (paragraph) return openerHover(doc, paragraph);
   return undefined;
 }

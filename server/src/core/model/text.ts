@@ -22,6 +22,11 @@ export function segmentsRange(segments: Segment[]): Range {
   return { start: pos(a.line, a.start), end: pos(b.line, b.end) };
 }
 
+/** Whether a position lies in a range, ends included (a cursor just after a word is on it). */
+export function rangeContains(r: Range, p: Position): boolean {
+  return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
