@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { findConfig, loadConfig, mergeSettings, type Settings } from '../core/config';
 import { pathToFileURL } from 'node:url';
 import { shippedIndex } from '../core/citations/shipped';
-import { lint } from '../core/lint';
+import { lintDocument } from '../core/lint';
 import { parse } from '../core/model/parse';
+import type { ResolutionDocument } from '../core/model/types';
 import type { Finding } from '../core/rules/types';
 import { decodeText } from '../core/input';
 
@@ -79,7 +80,8 @@ function main(argv: string[]): number {
   };
   // Like the editor: the shipped index, plus the files being checked (a file may cite another).
   const index = shippedIndex();
-  const texts = new Map<string, string>();
+  // Each file is parsed once: added to the index, then checked once every file is in it.
+  const parsed: { file: string; doc: ResolutionDocument; settings: Settings }[] = [];
   for (const file of options.files) {
     let bytes: Buffer;
     try {
@@ -95,16 +97,16 @@ function main(argv: string[]): number {
       unreadable = true;
       continue;
     }
-    texts.set(file, decoded.text);
-    index.addDocument(pathToFileURL(path.resolve(file)).toString(), parse(decoded.text));
-  }
-  for (const [file, text] of texts) {
     const config = configFor(file);
     if (config === 'error') { unreadable = true; continue; }
     const settings = mergeSettings(config, options.language ? { language: options.language } : {});
-    const { findings } = lint(text, {
+    const doc = parse(decoded.text, { language: settings.language });
+    index.addDocument(pathToFileURL(path.resolve(file)).toString(), doc);
+    parsed.push({ file, doc, settings });
+  }
+  for (const { file, doc, settings } of parsed) {
+    const findings = lintDocument(doc, {
       index,
-      language: settings.language,
       rules: settings.rules,
       onRuleError: (rule, error) => process.stderr.write(`reslint: ${file}: rule ${rule} failed and was skipped (${String(error)})\n`),
     });
