@@ -1,7 +1,8 @@
 // Shared by the tests: fixtures that carry their expected diagnostics inline, as markers
 // « {rule-id} » or « {rule-a, rule-b} » at the end of the line the diagnostic starts on.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Profile, Typography } from '../server/src/core/profiles';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SEEDS = readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => path.join(ROOT, 'seeds', f));
@@ -9,7 +10,10 @@ export const FIXTURES_DIR = path.join(ROOT, 'test', 'fixtures');
 
 const MARKER = /[ \t]*\{([a-z]+(?:-[a-z]+)*(?:[ \t]*,[ \t]*[a-z]+(?:-[a-z]+)*)*)\}[ \t]*$/;
 
-export interface Fixture { name: string; text: string; expected: string[] }
+/** Options a fixture is checked with: a sibling `<name>.options.json` (profile, typography, language). */
+export interface FixtureOptions { profile?: Profile; typography?: Typography; language?: 'fr' | 'en' | 'auto' }
+
+export interface Fixture { name: string; text: string; expected: string[]; options: FixtureOptions }
 
 /** Reads a fixture: the text without markers (columns unchanged) and "line:rule" expectations (1-based lines). */
 export function readFixture(file: string): Fixture {
@@ -21,7 +25,9 @@ export function readFixture(file: string): Fixture {
     for (const rule of m[1].split(',')) expected.push(`${i + 1}:${rule.trim()}`);
     return line.slice(0, m.index);
   });
-  return { name: path.basename(file), text: lines.join('\n'), expected: expected.sort() };
+  const optionsFile = file.replace(/\.resolution(\.md|\.txt)?$/, '.options.json');
+  const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions : {};
+  return { name: path.basename(file), text: lines.join('\n'), expected: expected.sort(), options };
 }
 
 export function fixtureFiles(): string[] {

@@ -2,7 +2,7 @@
 // Everything the drafter sees (diagnostics, fixes, outline, the status bar summary) comes from the
 // server; only Enter continuation runs here, since it must answer at once.
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerOnEnter } from './on-enter';
 import { DocumentInfoStatus } from './status-bar';
@@ -27,6 +27,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: {
       configurationSection: 'unResolution',
       fileEvents: [workspace.createFileSystemWatcher('**/.reslintrc.json'), workspace.createFileSystemWatcher('**/*.{resolution,resolution.md,resolution.txt}')],
+    },
+    middleware: {
+      // The server's « Renumber » command needs its document: the one whose context menu was used, else the active editor's.
+      executeCommand: (command, args, next) => {
+        if (command !== 'unResolution.renumber') return next(command, args);
+        if (typeof args[0] === 'string') return next(command, args);
+        const target = args[0] instanceof Uri ? args[0] : window.activeTextEditor?.document.uri;
+        return next(command, target ? [target.toString()] : []);
+      },
     },
   };
   client = new LanguageClient('unResolution', 'UN Resolution Drafting', serverOptions, clientOptions);

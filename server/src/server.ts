@@ -4,11 +4,11 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, CompletionItemKind, createConnection, Diagnostic, DiagnosticSeverity, DidChangeConfigurationNotification, InsertTextFormat,
-  DocumentSymbol, FileChangeType, FoldingRange, FoldingRangeKind, MarkupKind, ProposedFeatures, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  DocumentSymbol, FileChangeType, FoldingRange, FoldingRangeKind, MarkupKind, MessageType, ProposedFeatures, ShowMessageNotification, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, type Profile, type Settings } from './core/config';
+import { DEFAULT_SETTINGS, findConfig, loadConfig, mergeSettings, PROFILES, sanitizeRules, TYPOGRAPHIES, type Profile, type Settings, type Typography } from './core/config';
 import { codeActions } from './core/features/code-actions';
 import { readdir, readFile } from 'node:fs/promises';
 import { findCitations, type Citation } from './core/citations/citations';
@@ -22,9 +22,11 @@ import { definition } from './core/features/definition';
 import { hover } from './core/features/hover';
 import { documentInfo } from './core/features/document-info';
 import { foldingRanges } from './core/features/folding';
+import { renumber, renumberMessage } from './core/features/renumber';
 import { encode, LEGEND, rangeFilter, semanticTokens } from './core/features/semantic-tokens';
 import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/features/symbols';
-import { lint, type LintResult } from './core/lint';
+import { IncrementalAnalyser } from './core/incremental';
+import { type LintResult } from './core/lint';
 import type { Finding, Severity } from './core/rules/types';
 
 const DEBOUNCE_MS = 150;
@@ -37,12 +39,16 @@ const results = new Map<string, { version: number; result: LintResult }>();
 const timers = new Map<string, NodeJS.Timeout>();
 const settingsCache = new Map<string, Promise<Settings>>();
 let pullConfiguration = false;
+/** Whether the client takes versioned edits (documentChanges): an edit computed on an older text is then refused, not misapplied. */
+let versionedEdits = false;
+const RENUMBER_COMMAND = 'unResolution.renumber';
 /** Resolutions known to the server: the shipped data, then the workspace, then an office's catalogue. */
 const index = shippedIndex();
 let workspaceFolders: string[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   return {
     capabilities: {
@@ -56,6 +62,9 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       foldingRangeProvider: true,
+      // Format Document renumbers paragraphs and footnotes; so does the command, which also says what it left.
+      documentFormattingProvider: true,
+      executeCommandProvider: { commands: [RENUMBER_COMMAND] },
     },
     serverInfo: { name: 'un-resolution-language-server', version: '0.1.0' },
   };
@@ -171,26 +180,44 @@ function sanitize(raw: unknown): Partial<Settings> {
   return {
     language: r.language === 'fr' || r.language === 'en' ? r.language : DEFAULT_SETTINGS.language,
     profile: PROFILES.includes(r.profile as Profile) ? (r.profile as Profile) : DEFAULT_SETTINGS.profile,
+    typography: TYPOGRAPHIES.includes(r.typography as Typography) ? (r.typography as Typography) : DEFAULT_SETTINGS.typography,
     rules: sanitizeRules(r.rules),
   };
 }
+
+/** One incremental analyser per open document (core/incremental.ts): a change is analysed again only where it touches. */
+const analysers = new Map<string, { settings: Settings; analyser: IncrementalAnalyser }>();
 
 async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
   const cached = results.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.result;
   const settings = await settingsFor(doc.uri);
   try {
-    const result = lint(doc.getText(), {
-      language: settings.language,
-      rules: settings.rules,
-      index,
-      limit: ANALYSIS_LIMIT,
-      onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${doc.uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
-    });
+    let entry = analysers.get(doc.uri);
+    // New settings (or a new .reslintrc.json) start a new analyser: what it kept was checked with the old ones.
+    if (!entry || entry.settings !== settings) {
+      const uri = doc.uri;
+      entry = {
+        settings,
+        analyser: new IncrementalAnalyser({
+          language: settings.language,
+          profile: settings.profile,
+          typography: settings.typography,
+          rules: settings.rules,
+          index,
+          limit: ANALYSIS_LIMIT,
+          onRuleError: (rule, error) => connection.console.error(`rule ${rule} failed on ${uri} and was skipped: ${error instanceof Error ? error.stack : String(error)}`),
+        }),
+      };
+      analysers.set(doc.uri, entry);
+    }
+    // The analyser compares the text with the one it saw last: the edits need not be passed.
+    const result = entry.analyser.update(doc.getText());
     results.set(doc.uri, { version: doc.version, result });
     index.addDocument(doc.uri, result.doc);
     return result;
   } catch (error) {
+    analysers.delete(doc.uri);
     connection.console.error(`analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     return undefined;
   }
@@ -232,6 +259,7 @@ documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   results.delete(e.document.uri);
+  analysers.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -242,7 +270,9 @@ connection.onCodeAction(async (params) => {
   const result = await analyse(doc);
   if (!result) return [];
   const only = params.context.only;
-  const plans = codeActions(result.findings, params.range, result.doc.lang)
+  // Renumbering is offered only from a complete parse (never from an analysis cut at the size limit).
+  const complete = result.doc.text.length === doc.getText().length ? result.doc : undefined;
+  const plans = codeActions(result.findings, params.range, result.doc.lang, complete)
     .filter((p) => !only || only.some((k) => (p.fixAll ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix).startsWith(k)));
   return plans.map((p): CodeAction => ({
     title: p.title,
@@ -342,6 +372,67 @@ connection.onFoldingRanges(async (params) => {
   return result
     ? foldingRanges(result.doc).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region }))
     : [];
+});
+
+/** The renumbering of an open document, parsed afresh in full (never a truncated or stale analysis). */
+async function renumberDocument(doc: TextDocument) {
+  const settings = await settingsFor(doc.uri);
+  const parsed = parse(doc.getText(), { language: settings.language });
+  return { lang: parsed.lang, result: renumber(parsed) };
+}
+
+connection.onDocumentFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  try {
+    return (await renumberDocument(doc)).result.edits;
+  } catch (error) {
+    connection.console.error(`renumbering ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return [];
+  }
+});
+
+/** The document a command is about: a URI string, `{ uri }`, or a URI the client serialised. */
+function commandTarget(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const o = arg as { uri?: unknown; external?: unknown };
+    if (typeof o.uri === 'string') return o.uri;
+    if (typeof o.external === 'string') return o.external;
+  }
+  const open = documents.all();
+  return open.length === 1 ? open[0].uri : undefined;
+}
+
+// « Renumber paragraphs and footnotes »: one atomic edit, then a message that says what changed and what was left.
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== RENUMBER_COMMAND) return null;
+  const uri = commandTarget(params.arguments?.[0]);
+  const doc = uri ? documents.get(uri) : undefined;
+  if (!doc) {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: 'Renumber: no open UN resolution document. / Renuméroter : aucun document de résolution ouvert.' });
+    return null;
+  }
+  const { lang, result } = await renumberDocument(doc);
+  let applied = true;
+  if (result.edits.length) {
+    const edit = versionedEdits
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: result.edits }] }
+      : { changes: { [doc.uri]: result.edits } };
+    try {
+      applied = (await connection.workspace.applyEdit({ label: lang === 'fr' ? 'Renuméroter les paragraphes et les notes' : 'Renumber paragraphs and footnotes', edit })).applied;
+    } catch (error) {
+      connection.console.error(`renumbering ${doc.uri}: the client did not apply the edit: ${String(error)}`);
+      applied = false;
+    }
+  }
+  const message = applied
+    ? renumberMessage(result, lang)
+    : lang === 'fr' ? 'Renumérotation non appliquée : le document a changé entre-temps ; relancer la commande.' : 'Renumbering not applied: the document changed meanwhile; run the command again.';
+  // A notification, not a request: nothing waits for the drafter to close it.
+  const type = result.left.length || result.footnotesSkipped || !applied ? MessageType.Warning : MessageType.Info;
+  void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  return { applied, message, paragraphs: result.paragraphs, footnotes: result.footnotes, references: result.references, left: result.left };
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error instanceof Error ? error.stack : String(error)}`));

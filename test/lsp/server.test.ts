@@ -11,11 +11,13 @@ import {
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
+  ApplyWorkspaceEditRequest, DocumentFormattingRequest, ExecuteCommandRequest, ShowMessageNotification, type TextEdit,
   CodeActionRequest, CompletionRequest, ConfigurationRequest, DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, ReferencesRequest, SemanticTokensRequest, SemanticTokensRangeRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   DocumentSymbolRequest, FoldingRangeRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
   type CompletionItem, type Diagnostic, type DocumentSymbol, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { FIXTURES_DIR, read, readFixture, ROOT, SEEDS } from '../helpers';
+import { applyEdits } from '../../server/src/core/features/code-actions';
 
 let server: ChildProcess;
 let conn: ProtocolConnection;
@@ -148,7 +150,7 @@ describe('language server over stdio', () => {
     const byLabel = new Map(items.map((i) => [i.label, i]));
     assert.ok(byLabel.has('Décide'));
     assert.ok(byLabel.has('Recommande également'), '« Recommande » is used once in seed 002');
-    assert.ok(byLabel.has('Demande en outre'), '« Demande » is used twice in seed 002');
+    assert.ok(byLabel.has('Demande également') && !byLabel.has('Demande en outre'), '« Demande » is used twice in seed 002, never with « également »: that step comes first');
     assert.ok(byLabel.has('Engage') && !byLabel.has('Engage également'), '« Engage » four times: a 4th plain use is fine');
     assert.equal(byLabel.get('Recommande également')!.sortText!.charAt(0), '0', 'used openers first');
     assert.equal((byLabel.get('Décide')!.textEdit as { newText: string }).newText, '*Décide* ');
@@ -286,6 +288,53 @@ describe('language server over stdio', () => {
     assert.match(typeof notice.message === 'string' ? notice.message : notice.message.value, /seuls les 4 premiers millions sont vérifiés dans l’éditeur/);
     const symbols = await conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     assert.ok(Array.isArray(symbols) && symbols.length > 0);
+  });
+
+  /** Seed 002 as a draft under negotiation: « 5 bis. » inserted before paragraph 6. */
+  const draft002 = () => {
+    const lines = read(SEEDS[2]).split('\n');
+    lines.splice(lines.findIndex((l) => l.startsWith('6. ')), 0, "5 bis. *Invite* les États Membres à échanger leurs données d'expérience ;", '');
+    return lines.join('\n');
+  };
+
+  it('formats a document by renumbering it: nothing on seed 000, « 5 bis » and the reference to paragraph 34 in a draft', async () => {
+    const seed = open('format-000.txt', read(SEEDS[0]));
+    await diagnosticsFor(seed);
+    assert.deepEqual(await conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: seed }, options: { tabSize: 4, insertSpaces: true } }), []);
+    const text = draft002();
+    const uri = open('format-draft-002.txt', text);
+    await diagnosticsFor(uri);
+    const edits = (await conn.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }))!;
+    assert.equal(edits.length, 32, '31 paragraph numbers and one reference');
+    const out = applyEdits(text.split('\n'), edits);
+    assert.match(out, /^6\. \*Invite\* les États Membres à échanger/m);
+    assert.match(out, /^36\. \*Prie également\* le Secrétaire général de faire figurer dans le rapport visé au paragraphe 35 ci-dessus/m);
+  });
+
+  it('runs « Renumber paragraphs and footnotes »: one workspace edit, then a message in the document’s language', async () => {
+    const text = draft002();
+    const uri = open('command-draft-002.txt', text);
+    await diagnosticsFor(uri);
+    const applied: { label?: string; edits: TextEdit[] }[] = [];
+    const messages: string[] = [];
+    const handler = conn.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      applied.push({ label: params.label, edits: params.edit.changes?.[uri] ?? [] });
+      return { applied: true };
+    });
+    const listener = conn.onNotification(ShowMessageNotification.type, (m) => { messages.push(m.message); });
+    try {
+      const result = await conn.sendRequest(ExecuteCommandRequest.type, { command: 'unResolution.renumber', arguments: [uri] }) as { applied: boolean; message: string };
+      assert.equal(result.applied, true);
+      assert.equal(applied.length, 1, 'a single edit, applied atomically');
+      assert.equal(applied[0].label, 'Renuméroter les paragraphes et les notes');
+      assert.match(applyEdits(text.split('\n'), applied[0].edits), /au paragraphe 35 ci-dessus/);
+      assert.equal(result.message, 'Renumérotation : 31 numéros de paragraphe et 1 renvoi mis à jour.');
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(messages, [result.message]);
+    } finally {
+      handler.dispose();
+      listener.dispose();
+    }
   });
 
   it('keeps serving after text that is not a resolution', async () => {

@@ -1,6 +1,7 @@
 // Model details that are easy to get wrong: UTF-16 positions, CRLF, BOM, NBSP, footnote calls
 // versus ordinals, and input that is not a resolution at all.
 import assert from 'node:assert/strict';
+import { lastSignificantColumn } from '../../server/src/core/model/markup';
 import { describe, it } from 'node:test';
 import { decodeText } from '../../server/src/core/input';
 import { lint } from '../../server/src/core/lint';
@@ -89,5 +90,14 @@ describe('model', () => {
     assert.equal(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41])).ok && (decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41])) as { text: string }).text, 'A');
     assert.equal(decodeText(Buffer.from([0x52, 0xe9, 0x73])).ok, false);
     assert.equal(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00])).ok, false);
+  });
+
+  it('the ending sets aside footnote calls (several, comma-separated) and a draft\'s closing bracket, not the call\'s own bracket', () => {
+    const end = (line: string) => line.charAt(lastSignificantColumn(line, 0, line.length));
+    assert.equal(end('Recalling the Convention on the Rights of the Child,[^2]'), ',');
+    assert.equal(end('Requests the Secretary-General;¹,²'), ';');
+    assert.equal(end('Requests the Secretary-General;<sup>1</sup>,<sup>2</sup>'), ';');
+    assert.equal(end('*Rappelant* sa résolution 78/223 du 19 décembre 2023,]'), ',');
+    assert.equal(end('les États Membres « [l]es États » ;'), ';');
   });
 });

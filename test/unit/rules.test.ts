@@ -9,7 +9,7 @@ describe('rule fixtures', () => {
   for (const file of fixtureFiles()) {
     const fixture = readFixture(file);
     it(`${fixture.name} reports exactly its markers`, () => {
-      const { findings } = lint(fixture.text);
+      const { findings } = lint(fixture.text, fixture.options);
       const actual = findings.map((f) => `${f.range.start.line + 1}:${f.rule}`).sort();
       assert.deepEqual(actual, fixture.expected, findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule} ${f.message}`).join('\n'));
     });

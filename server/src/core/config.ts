@@ -3,20 +3,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Lang } from './model/types';
+import { PROFILES, TYPOGRAPHIES, type Profile, type Typography } from './profiles';
 import { rules } from './rules/index';
 import { SEVERITIES, type Severity } from './rules/types';
 
 export const CONFIG_FILE = '.reslintrc.json';
-export const PROFILES = ['general-assembly', 'security-council', 'draft', 'legacy'] as const;
-export type Profile = (typeof PROFILES)[number];
+export { PROFILES, TYPOGRAPHIES, type Profile, type Typography };
 
 export interface Settings {
   language: Lang | 'auto';
   profile: Profile;
+  typography: Typography;
   rules: Record<string, Severity | 'off'>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', profile: 'general-assembly', rules: {} };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', profile: 'general-assembly', typography: 'modern', rules: {} };
 
 export type ConfigResult = { ok: true; config: Partial<Settings>; warnings: string[] } | { ok: false; error: string };
 
@@ -40,6 +41,9 @@ export function parseConfig(text: string): ConfigResult {
     } else if (key === 'profile') {
       if (PROFILES.includes(value as Profile)) config.profile = value as Profile;
       else warnings.push(`profile: expected one of ${PROFILES.join(', ')}`);
+    } else if (key === 'typography') {
+      if (TYPOGRAPHIES.includes(value as Typography)) config.typography = value as Typography;
+      else warnings.push(`typography: expected one of ${TYPOGRAPHIES.join(', ')}`);
     } else if (key === 'rules') {
       config.rules = sanitizeRules(value, warnings);
     } else {
@@ -93,6 +97,7 @@ export function mergeSettings(...layers: Partial<Settings>[]): Settings {
   for (const l of layers) {
     if (l.language) out.language = l.language;
     if (l.profile) out.profile = l.profile;
+    if (l.typography) out.typography = l.typography;
     if (l.rules) Object.assign(out.rules, l.rules);
   }
   return out;

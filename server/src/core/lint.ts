@@ -1,16 +1,21 @@
 // Runs every rule over a parsed document. A rule that throws is logged and skipped: the
 // other rules still report, and the caller (server or CLI) keeps running.
-import { readControl } from './control';
+import { readControl, type Control } from './control';
 import { parse, type ParseOptions } from './model/parse';
 import { comparePositions } from './model/text';
 import type { ResolutionDocument } from './model/types';
+import { effectiveProfile, effectiveTypography, type Profile, type Typography } from './profiles';
 import { rules } from './rules/index';
-import type { Finding, IndexLookup, Severity } from './rules/types';
+import type { Finding, IndexLookup, Rule, Severity } from './rules/types';
 
 export interface LintOptions extends ParseOptions {
   /** Severity per rule id; 'off' disables a rule. */
   rules?: Record<string, Severity | 'off'>;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Editorial practice (default general-assembly, which reads a Security Council text as such). */
+  profile?: Profile;
+  /** French typography (default modern; the legacy profile implies legacy). */
+  typography?: Typography;
   /** The resolution index, for the rules that compare citations with it. */
   index?: IndexLookup;
   /**
@@ -30,48 +35,83 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 }
 
 function lintPrefix(text: string, limit: number, options: LintOptions): LintResult {
-  const blank = text.lastIndexOf('\n\n', limit);
-  const cut = blank > limit / 2 ? blank : limit;
+  const cut = checkedLength(text, limit);
   const doc = parse(text.slice(0, cut), options);
   const findings = lintDocument(doc, options);
+  findings.push(sizeNotice(doc, text.length, cut));
+  return { doc, findings };
+}
+
+/** Past the limit, the text is checked up to the last blank line before it. */
+export function checkedLength(text: string, limit: number): number {
+  const blank = text.lastIndexOf('\n\n', limit);
+  return blank > limit / 2 ? blank : limit;
+}
+
+/** The notice on the last line checked of a text longer than the limit. */
+export function sizeNotice(doc: ResolutionDocument, textLength: number, cut: number): Finding {
   const last = doc.lines.length - 1;
   const mb = (n: number) => (n / 1_000_000).toLocaleString(doc.lang === 'fr' ? 'fr-FR' : 'en-US', { maximumFractionDigits: 1 });
-  findings.push({
+  return {
     rule: 'document-size',
     severity: 'information',
     range: { start: { line: last, character: 0 }, end: { line: last, character: doc.lines[last].length } },
     message: doc.lang === 'fr'
-      ? `Document de ${mb(text.length)} millions de caractères : seuls les ${mb(cut)} premiers millions sont vérifiés dans l’éditeur, la suite (à partir de la ligne ${last + 2}) ne l’est pas ; reslint vérifie tout`
-      : `Document of ${mb(text.length)} million characters: only the first ${mb(cut)} million are checked in the editor, the rest (from line ${last + 2}) is not; reslint checks everything`,
-  });
-  return { doc, findings };
+      ? `Document de ${mb(textLength)} millions de caractères : seuls les ${mb(cut)} premiers millions sont vérifiés dans l’éditeur, la suite (à partir de la ligne ${last + 2}) ne l’est pas ; reslint vérifie tout`
+      : `Document of ${mb(textLength)} million characters: only the first ${mb(cut)} million are checked in the editor, the rest (from line ${last + 2}) is not; reslint checks everything`,
+  };
 }
 
 export function lintDocument(doc: ResolutionDocument, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    const configured = options.rules?.[rule.id];
-    if (configured === 'off') continue;
-    try {
-      rule.check({
-        doc,
-        lang: doc.lang,
-        index: options.index,
-        t: (fr, en) => (doc.lang === 'fr' ? fr : en),
-        report: (r) => findings.push({
-          rule: rule.id,
-          // A configured severity applies to every finding of the rule, including those with their own default.
-          severity: configured ?? r.severity ?? rule.defaultSeverity,
-          range: r.range,
-          message: r.message,
-          fixes: r.fixes,
-        }),
-      });
-    } catch (error) {
-      options.onRuleError?.(rule.id, error);
-    }
+  const { active, profile, typography } = activeRules(doc, options);
+  for (const rule of active) runRule(rule, doc, { ...options, profile, typography }, findings);
+  return finishFindings(doc, findings, options);
+}
+
+/** The rules that run on the document under these options, and the profile and typography they run with. */
+export function activeRules(doc: ResolutionDocument, options: LintOptions): { active: Rule[]; profile: Profile; typography: Typography } {
+  const profile = effectiveProfile(doc, options.profile);
+  const typography = effectiveTypography(profile, options.typography);
+  const active = rules.filter((rule) => options.rules?.[rule.id] !== 'off' && rule.profiles.includes(profile));
+  return { active, profile, typography };
+}
+
+/**
+ * Runs one rule over `doc` (options.profile and options.typography as activeRules gives them), adding
+ * its findings to `findings`; false when it threw (what it reported before stays, as in a full run).
+ */
+export function runRule(rule: Rule, doc: ResolutionDocument, options: LintOptions & { profile: Profile; typography: Typography }, findings: Finding[]): boolean {
+  const configured = options.rules?.[rule.id];
+  try {
+    rule.check({
+      doc,
+      lang: doc.lang,
+      profile: options.profile,
+      typography: options.typography,
+      index: options.index,
+      t: (fr, en) => (doc.lang === 'fr' ? fr : en),
+      report: (r) => findings.push({
+        rule: rule.id,
+        // A configured severity applies to every finding of the rule, including those with their own default.
+        severity: configured === 'off' ? rule.defaultSeverity : configured ?? r.severity ?? rule.defaultSeverity,
+        range: r.range,
+        message: r.message,
+        fixes: r.fixes,
+      }),
+    });
+    return true;
+  } catch (error) {
+    options.onRuleError?.(rule.id, error);
+    return false;
   }
-  const control = readControl(doc.lines);
+}
+
+/**
+ * The last step of every analysis: findings on lines disabled by control comments go, unknown rules in
+ * them are reported, all in order. `control` may be given when known (no line holds « reslint- »).
+ */
+export function finishFindings(doc: ResolutionDocument, findings: Finding[], options: LintOptions, control: Control = readControl(doc.lines)): Finding[] {
   const kept = findings.filter((f) => !control.isDisabled(f.rule, f.range.start.line));
   // A control comment naming a rule that does not exist would silently disable nothing: say so.
   const controlSeverity = options.rules?.['control-comment'];

@@ -321,3 +321,52 @@ export function operativeSuggestions(lang: Lang): OpenerSuggestion[] {
 export function sameHead(a: string, b: string): boolean {
   return key(a) === key(b);
 }
+
+// ---- the also / further sequence (rule also-further-sequence, completion) ----
+
+/** 'also' marks the 2nd use of an opener in a part, 'further' the 3rd; 'again' is a reiteration, not a step. */
+export type SequenceStep = 'also' | 'further' | 'again';
+
+function buildSequence(lang: Lang): { table: PhraseTable<SequenceStep>; first: Record<SequenceStep, string> } {
+  const data = (operativeData as any)[lang]?.sequence ?? {};
+  const table = new PhraseTable<SequenceStep>();
+  const first = { also: '', further: '', again: '' } as Record<SequenceStep, string>;
+  for (const step of ['also', 'further', 'again'] as const) {
+    for (const form of data[step] ?? []) table.add(form, step);
+    first[step] = data[step]?.[0] ?? '';
+  }
+  return { table, first };
+}
+
+const sequences = { fr: buildSequence('fr'), en: buildSequence('en') };
+
+/** The sequence modifier (« également », « en outre », « de nouveau », "also"…) starting at tokens[i], if any. */
+export function sequenceModifierAt(tokens: Token[], i: number, lang: Lang): { length: number; step: SequenceStep } | undefined {
+  const m = sequences[lang].table.match(tokens, i);
+  return m && { length: m.length, step: m.value };
+}
+
+/** The adverb fixes and completion write for a step: « également », « en outre », "also", "further". */
+export function sequenceAdverb(step: 'also' | 'further', lang: Lang): string {
+  return sequences[lang].first[step];
+}
+
+/**
+ * An opener with the adverb of its step: French after the head (« Prie également »), English after a
+ * preambular participle ("Recalling also") and before an operative verb ("Also requests").
+ */
+export function withSequenceAdverb(head: string, kind: 'preamble' | 'operative', lang: Lang, step: 'also' | 'further'): string {
+  const adverb = sequenceAdverb(step, lang);
+  if (lang === 'fr' || kind === 'preamble') return `${head} ${adverb}`;
+  return `${adverb.charAt(0).toUpperCase()}${adverb.slice(1)} ${head.charAt(0).toLowerCase()}${head.slice(1)}`;
+}
+
+/** The sequence step an opener's words carry (« Prie également » → also, "Further requests" → further), if any. */
+export function openerSequenceStep(openerText: string, lang: Lang): SequenceStep | undefined {
+  const tokens = tokenize(openerText, 0, 12);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = sequenceModifierAt(tokens, i, lang);
+    if (m) return m.step;
+  }
+  return undefined;
+}

@@ -1,16 +1,41 @@
-// Quick fixes: the fixes of the findings that touch a range, and one « fix all » that applies
-// every safe fix whose edits do not overlap.
+// Quick fixes: the fixes of the findings that touch a range, renumbering for numbering problems,
+// and one « fix all » that applies every safe fix whose edits do not overlap.
 import { comparePositions } from '../model/text';
-import type { Lang, Range } from '../model/types';
+import type { Lang, Range, ResolutionDocument } from '../model/types';
 import type { Finding, TextEdit } from '../rules/types';
+import { renumber } from './renumber';
 
 export interface CodeActionPlan { title: string; edits: TextEdit[]; findings: Finding[]; preferred: boolean; fixAll?: boolean }
 
-export function codeActions(findings: Finding[], range: Range, lang: Lang): CodeActionPlan[] {
+/**
+ * Findings that renumbering settles (a gap, a duplicate, footnotes out of order, a « 5 bis. »):
+ * their fix is the whole renumbering, references included, since one number cannot change alone.
+ */
+export function isRenumberable(f: Finding): boolean {
+  // draft-markup: the « 5 bis. » of an adopted text, whose message points to renumbering (not brackets, not a draft's own checks).
+  return f.rule === 'paragraph-numbering' || f.rule === 'footnote-order' || (f.rule === 'draft-markup' && /renum/i.test(f.message));
+}
+
+/**
+ * `doc` is the complete parse of the document's text (not an analysis cut at the editor's size
+ * limit): renumbering is only offered from it.
+ */
+export function codeActions(findings: Finding[], range: Range, lang: Lang, doc?: ResolutionDocument): CodeActionPlan[] {
   const plans: CodeActionPlan[] = [];
+  const renumberable: Finding[] = [];
   for (const f of findings) {
     if (!overlaps(f.range, range)) continue;
     (f.fixes ?? []).forEach((fix, k) => plans.push({ title: fix.title, edits: fix.edits, findings: [f], preferred: k === 0 && (f.fixes!.length === 1 || !!fix.safe) }));
+    if (isRenumberable(f)) renumberable.push(f);
+  }
+  if (doc && renumberable.length) {
+    const { edits, references } = renumber(doc);
+    if (edits.length) {
+      const title = lang === 'fr'
+        ? `Renuméroter les paragraphes et les notes${references ? ' (et les renvois)' : ''}`
+        : `Renumber paragraphs and footnotes${references ? ' (and references)' : ''}`;
+      plans.push({ title, edits, findings: renumberable, preferred: renumberable.every((f) => !f.fixes?.length) });
+    }
   }
   const all = fixAll(findings);
   if (all.edits.length > 1 || (all.edits.length === 1 && !plans.length)) {

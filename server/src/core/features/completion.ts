@@ -4,7 +4,7 @@
 // requests"; "Recalling" → "Recalling also" → "Recalling further").
 import { allParts } from '../model/parse';
 import type { Lang, Paragraph, Part, Position, Range, ResolutionDocument } from '../model/types';
-import { operativeSuggestions, organById, preambleSuggestions, sameHead, type OpenerSuggestion } from '../vocabulary';
+import { openerSequenceStep, operativeSuggestions, organById, preambleSuggestions, sameHead, withSequenceAdverb, type OpenerSuggestion } from '../vocabulary';
 
 export interface CompletionProposal {
   label: string;
@@ -39,7 +39,7 @@ export function completions(doc: ResolutionDocument, position: Position): Comple
   const italic = usesItalics(used) ?? (operative && doc.usesEmphasis);
   const start = position.character - m[2].length - m[3].length;
   const range = { start: { line: position.line, character: start }, end: position };
-  return pool.map((s) => proposal(s, kind, lang, countUses(used, s.head), italic, range, m[2]));
+  return pool.map((s) => proposal(s, kind, lang, countUses(used, s.head, lang), italic, range, m[2]));
 }
 
 function proposal(s: OpenerSuggestion, kind: 'preamble' | 'operative', lang: Lang, uses: number, italic: boolean, range: Range, typedMarkup: string): CompletionProposal {
@@ -60,13 +60,15 @@ function proposal(s: OpenerSuggestion, kind: 'preamble' | 'operative', lang: Lan
 /** The next form in the also/further sequence for a single-word opener; phrases stay as they are. */
 export function sequenced(head: string, kind: 'preamble' | 'operative', lang: Lang, uses: number): string {
   if (uses < 1 || uses > 2 || (head.includes(' ') && !/^(?:Se|S') /.test(head))) return head;
-  if (lang === 'fr') return `${head} ${uses === 1 ? 'également' : 'en outre'}`;
-  if (kind === 'preamble') return `${head} ${uses === 1 ? 'also' : 'further'}`;
-  return `${uses === 1 ? 'Also' : 'Further'} ${head.charAt(0).toLowerCase()}${head.slice(1)}`;
+  return withSequenceAdverb(head, kind, lang, uses === 1 ? 'also' : 'further');
 }
 
-function countUses(paragraphs: Paragraph[], head: string): number {
-  return paragraphs.filter((p) => p.opener?.head && sameHead(p.opener.head, head)).length;
+function countUses(paragraphs: Paragraph[], head: string, lang: Lang): number {
+  const same = paragraphs.filter((p) => p.opener?.head && sameHead(p.opener.head, head));
+  // « en outre » never comes before « également » (rule also-further-sequence): after two uses
+  // without « également », the next one still takes « également ».
+  if (same.length === 2 && !same.some((p) => openerSequenceStep(p.opener!.text, lang) === 'also')) return 1;
+  return same.length;
 }
 
 /** Whether the part's existing openers of this kind are set in italics (undefined: none yet). */

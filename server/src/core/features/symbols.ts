@@ -47,7 +47,7 @@ function partSymbol(part: Part, t: (fr: string, en: string) => string): OutlineS
   for (const p of part.items) {
     if (p.kind === 'operative' || p.kind === 'statement') {
       const label = p.opener && p.opener.type !== 'unknown' ? p.opener.text : shorten(firstWords(plain(p.text).replace(/^\s*[«“"]?\s*\d+\.\s*/, ''), 4));
-      const name = p.number ? `${p.number.value}. ${label}` : label;
+      const name = p.number ? `${p.number.value}${p.number.suffix ? ` ${p.number.suffix.text}` : ''}. ${label}` : label;
       children.push({ ...leaf(name, 'paragraph', p), range: withSubs(p) });
     } else if (p.kind === 'heading' && p !== part.heading) {
       children.push(leaf(shorten(plain(p.text).replace(/^#+\s*/, '')), 'heading', p));

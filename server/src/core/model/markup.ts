@@ -60,7 +60,7 @@ function r(line: number, a: number, b: number) {
   return { start: { line, character: a }, end: { line, character: b } };
 }
 
-/** Length of the markup that opens a paragraph: heading hashes, quote marks, emphasis. */
+/** Length of the markup that opens a paragraph: heading hashes, quote marks, emphasis, a draft's opening bracket. */
 export function leadingMarkupLength(line: string, from = 0): number {
   let i = from;
   const m = /^[ \t]*(?:#{1,6}[ \t]+)?/.exec(line.slice(i));
@@ -68,6 +68,8 @@ export function leadingMarkupLength(line: string, from = 0): number {
   for (;;) {
     const ch = line[i];
     if (ch === '*' || ch === '_') { i++; continue; }
+    // A draft's bracket around text not yet agreed (« [*Rappelant* …] »), not a link or a footnote call.
+    if (ch === '[' && line[i + 1] !== '^' && !/^\[[^\]]*\]\(/.test(line.slice(i, i + 200))) { i++; continue; }
     if (ch === '«' || ch === '“' || ch === '"' || ch === '„') { i++; while (isSpace(line[i] ?? '')) i++; continue; }
     break;
   }
@@ -76,11 +78,12 @@ export function leadingMarkupLength(line: string, from = 0): number {
 
 // Footnote calls at the end of a paragraph. Text extracted from PDFs turns English calls into
 // plain digits glued after the mark (« resolution 79/7;1 », « Women,12 »): those too.
-const TRAILING_REF = /(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]|(?<=[,;.:] ?)\d{1,3}(?:,\d{1,3})*)$/;
+// Several calls at one point are separated by commas (« Secretary-General;¹,² »): the whole group goes.
+const TRAILING_REF = /(?:(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\])(?:,[ \u00a0]?(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]))*|(?<=[,;.:] ?)\d{1,3}(?:,\d{1,3})*)$/;
 
 /**
  * The last significant character of a line stretch: trailing spaces (including Markdown's two
- * trailing spaces), emphasis, closing quotes, footnote calls and <br> are set aside.
+ * trailing spaces), emphasis, closing quotes and brackets, footnote calls and <br> are set aside.
  * Returns its column or -1 when nothing is left.
  */
 export function lastSignificantColumn(line: string, from: number, to: number): number {
@@ -95,9 +98,10 @@ export function lastSignificantColumn(line: string, from: number, to: number): n
   for (;;) {
     const before = end;
     while (end > from && (isSpace(line[end - 1]) || line[end - 1] === '*' || line[end - 1] === '_' || line[end - 1] === '\\')) end--;
-    while (end > from && (line[end - 1] === '»' || line[end - 1] === '”' || line[end - 1] === '"' || line[end - 1] === '’')) end--;
+    // Closing quotes, and a draft's bracket closing text not yet agreed (« …,] »).
+    while (end > from && (line[end - 1] === '»' || line[end - 1] === '”' || line[end - 1] === '"' || line[end - 1] === '’' || (line[end - 1] === ']' && !/\[\^\d{1,3}$/.test(line.slice(Math.max(from, end - 6), end - 1))))) end--;
     // Only the tail can hold a trailing call or <br>: do not let end-anchored patterns scan the whole line.
-    const tailStart = Math.max(from, end - 24);
+    const tailStart = Math.max(from, end - 64);
     const ref = TRAILING_REF.exec(line.slice(tailStart, end));
     if (ref) end -= ref[0].length;
     const br = /<br\s*\/?>$/i.exec(line.slice(Math.max(from, end - 8), end));

@@ -7,17 +7,19 @@ import { detectLanguage } from './language';
 import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
 import { isSpace, segmentsRange, splitLines } from './text';
 import type {
-  Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, Opener, Paragraph, ParagraphKind, Part, PartKind, ResolutionDocument, Segment,
+  Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, SubLabel, Opener, Paragraph, ParagraphKind, Part, PartKind, Position, Range, ResolutionDocument, Segment,
 } from './types';
 
 export interface ParseOptions { language?: Lang | 'auto' }
 
-type LineKind = 'footnote' | 'rule' | 'md-heading' | 'annex' | 'article' | 'numbered' | 'sub' | 'meeting' | 'symbol-title' | 'other';
+export type LineKind = 'footnote' | 'rule' | 'md-heading' | 'annex' | 'article' | 'numbered' | 'sub' | 'meeting' | 'symbol-title' | 'other';
 
 const RULE = /^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$/;
 const MD_HEADING = /^[ \t]*#{1,6}[ \t]+/;
-const NUMBERED = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?(?:\*\*|__)?(\d{1,3})\.(?:\*\*|__)?(?=[ \t\u00a0*_])/;
-const SUB_LABEL = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?[*_]{0,2}(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})\))[*_]{0,2}(?=[ \t\u00a0])/;
+// « 5 bis. », « 5 ter. »: paragraphs inserted during negotiations (draft profile).
+const NUMBERED = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?(?:\*\*|__)?(\d{1,3})(?:[ \t\u00a0]?(bis|ter|quater|quinquies|sexies|septies|octies))?\.(?:\*\*|__)?(?=[ \t\u00a0*_])/;
+// (a) / a) / a. — the dot form is the English third and fourth degree (a., i.).
+const SUB_LABEL = /^[ \t]*(?:[«“"„][ \t\u00a0]*)?[*_]{0,2}(?:\(([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})\)|([a-z]{1,2}|[ivxlc]{1,6})\.)[*_]{0,2}(?=[ \t\u00a0])/;
 // « 50^e séance plénière », "18th plenary meeting", and the Security Council's "Adopted unanimously at the 1382nd meeting".
 const MEETING = /^[ \t]*(?:Adopted (?:unanimously )?at the(?:[ \t]|$)|Adoptée? (?:à l'unanimité )?à la(?:[ \t]|$))|^[ \t]*[*_]*\d{1,4}(?:<sup>[a-zé]{1,3}<\/sup>|\^\{?[a-zé]{1,3}\}?|e|er|re|ème|st|nd|rd|th)?[ \t\u00a0]+(?:séances?[ \t\u00a0]+plénières?|plenary[ \t\u00a0]+meetings?)\b/i;
 // « Article 1 » headings: an instrument proclaimed by the resolution (declaration, convention), not resolution paragraphs.
@@ -44,35 +46,84 @@ interface Block { kind: LineKind; segments: Segment[] }
 // Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
 const isBlank = (s: string) => s.trim() === '' || isCommentOnly(s);
 
-/** Groups lines into blocks: blank lines separate; structural line starts open a new block. */
-function splitBlocks(lines: string[], lang: Lang): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  for (let i = 0; i < lines.length; i++) {
+/**
+ * What the parser reads from one line alone (the same for every line with the same text, in one
+ * language). Incremental analysis (../incremental.ts) keeps them between versions, so that only
+ * changed lines are read again; positions are those of the line they were first read at.
+ */
+export interface LineFacts {
+  blank: boolean;
+  kind: LineKind;
+  /** The line's segment: leading and trailing white space set aside. */
+  start: number;
+  end: number;
+  /** Opens with a known opener (hard-wrapped paragraphs). */
+  opens?: boolean;
+  /** The opener read after a number or label [1] or not [0]; null when there is none. */
+  openers?: [(Opener | null)?, (Opener | null)?];
+  refs?: FootnoteRef[];
+  /** lastSignificantColumn over the segment. */
+  last?: number;
+}
+/** Facts per line index, filled as the parser reads lines; the caller may keep and carry them to the next version. */
+export type LineCache = (LineFacts | undefined)[];
+
+function readLine(line: string): LineFacts {
+  const blank = isBlank(line);
+  return { blank, kind: blank ? 'other' : lineKind(line), start: line.length - line.trimStart().length, end: line.trimEnd().length };
+}
+
+/** An opener read on another line with the same text, placed on `line` (a copy: documents share no openers). */
+function openerAtLine(o: Opener, line: number): Opener {
+  const at = (p: Position): Position => ({ line, character: p.character });
+  const range = { start: at(o.range.start), end: at(o.range.end) };
+  return {
+    ...o, range,
+    phraseRange: o.phraseRange && { start: range.start, end: at(o.phraseRange.end) },
+    headRange: o.headRange && { start: at(o.headRange.start), end: at(o.headRange.end) },
+  };
+}
+
+/** Groups lines into blocks, from a line that starts one, as the walk asks for them: blank lines separate; structural line starts open a new block. */
+class Blocks {
+  readonly list: Block[] = [];
+  private current?: Block;
+
+  constructor(private readonly lines: string[], private readonly lang: Lang, private readonly cache: LineCache | undefined, private next: number) {}
+
+  /** The j-th block, once complete (the one after it has begun, or the lines have run out). */
+  at(j: number): Block | undefined {
+    while (this.list.length <= j + 1 && this.next < this.lines.length) this.read(this.next++);
+    return this.list[j];
+  }
+
+  private read(i: number): void {
+    const { lines, lang, cache, current } = this;
     const line = lines[i];
-    if (isBlank(line)) { current = undefined; continue; }
-    const kind = lineKind(line);
-    const seg: Segment = { line: i, start: line.length - line.trimStart().length, end: line.trimEnd().length };
+    const facts = cache ? cache[i] ??= readLine(line) : readLine(line);
+    if (facts.blank) { this.current = undefined; return; }
+    const kind = facts.kind;
+    const seg: Segment = { line: i, start: facts.start, end: facts.end };
     const startsNew = !current
       || kind !== 'other'
       || current.kind === 'rule'
       || current.kind === 'md-heading'
       || current.kind === 'annex'
       || current.kind === 'symbol-title' && /^[ \t]*(?:Résolution|Resolution)/.test(lines[current.segments[0].line])
-      || opensHardWrappedParagraph(lines[i - 1], line, lang);
+      || opensHardWrappedParagraph(lines[i - 1], line, lang, cache ? facts : undefined);
     if (startsNew) {
-      current = { kind, segments: [seg] };
-      blocks.push(current);
+      this.current = { kind, segments: [seg] };
+      this.list.push(this.current);
     } else {
       current!.segments.push(seg);
     }
   }
-  return blocks;
 }
 
 /** In hard-wrapped texts (corpus), "…Charter,\nActing under Chapter VII" starts a paragraph without a blank line. */
-function opensHardWrappedParagraph(prev: string | undefined, line: string, lang: Lang): boolean {
+function opensHardWrappedParagraph(prev: string | undefined, line: string, lang: Lang, facts?: LineFacts): boolean {
   if (prev === undefined || !/[,;.:]\s*$/.test(prev)) return false;
+  if (facts) return facts.opens ??= opensHardWrappedParagraph('.', line, lang);
   const start = leadingMarkupLength(line);
   const tokens = tokenize(line, start, 6);
   if (!tokens.length || tokens[0].start !== start) return false;
@@ -81,10 +132,91 @@ function opensHardWrappedParagraph(prev: string | undefined, line: string, lang:
 
 export function parse(text: string, options: ParseOptions = {}): ResolutionDocument {
   const lines = splitLines(text);
-  const lang: Lang = options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
+  const lang = documentLanguage(text, options);
   const builder = new Builder(lines, lang);
   return builder.build(text);
 }
+
+export function documentLanguage(text: string, options: ParseOptions = {}): Lang {
+  return options.language && options.language !== 'auto' ? options.language : detectLanguage(text);
+}
+
+/**
+ * The same parse, for incremental analysis: `lines` is splitLines(text); `cache[i]`, when set, is what
+ * was read before from a line with the text of lines[i], in `lang`. The result is the one parse() gives.
+ */
+export function parseLines(text: string, lines: string[], lang: Lang, cache: LineCache): ResolutionDocument {
+  return new Builder(lines, lang, cache).build(text);
+}
+
+/** What the walk's later blocks read of the blocks before them: where a chunk begins, all there is. */
+export interface WalkState {
+  headerDone: boolean;
+  isReport: boolean;
+  symbol?: { text: string; range: Range };
+  title?: { text: string; range: Range };
+  meeting?: Paragraph;
+}
+
+/**
+ * A stretch of the document the walk can start afresh at: the first, then one at each organ line that
+ * opens a new top-level part (a composite resolution, the next text of a compendium). What a chunk holds
+ * depends only on its own lines and the walk's state where it begins: earlier parts are never added to
+ * again, no paragraph runs on past an organ line, and an organ line opens the same top-level part
+ * whatever part came before. Incremental analysis (../incremental.ts) walks again only the chunks an edit
+ * touches and keeps the others.
+ */
+export interface Chunk {
+  /** First line: 0 for the first chunk, else its organ line; a chunk ends where the next begins. */
+  line: number;
+  /** The walk's state where the chunk begins, and where the next one begins. */
+  state: WalkState;
+  end: WalkState;
+  /** In the order the walk adds them, as in the document model. */
+  paragraphs: Paragraph[];
+  /** Top-level parts (nested ones inside them), finished. */
+  parts: Part[];
+  header: HeaderField[];
+  footnoteDefs: FootnoteDef[];
+  footnoteRefs: FootnoteRef[];
+  /** Set by a block of this chunk (else an earlier chunk's, if any, stands). */
+  symbol?: WalkState['symbol'];
+  title?: WalkState['title'];
+  meeting?: Paragraph;
+}
+
+/**
+ * Walks the text again from the chunk that begins at `line` with `state` (incremental analysis), with
+ * line facts from `cache` as parseLines. `stop` is asked at each later chunk, with its first line and
+ * the state there: when it answers true, the walk ends before it (the caller has that chunk and the
+ * following ones already).
+ */
+export function walkFrom(lines: string[], lang: Lang, cache: LineCache, line: number, state: WalkState, stop: (line: number, state: WalkState) => boolean): Chunk[] {
+  return new Builder(lines, lang, cache).walk(line, state, stop);
+}
+
+/** The document model from its chunks, in order. */
+export function assemble(text: string, lines: string[], lang: Lang, chunks: Chunk[], cache?: LineCache): ResolutionDocument {
+  const all = <T>(pick: (c: Chunk) => T[]): T[] => chunks.length === 1 ? pick(chunks[0]) : ([] as T[]).concat(...chunks.map(pick));
+  const paragraphs = all((c) => c.paragraphs);
+  const parts = all((c) => c.parts);
+  let symbol: WalkState['symbol'], title: WalkState['title'], meeting: Paragraph | undefined;
+  for (const c of chunks) {
+    symbol = c.symbol ?? symbol;
+    title = c.title ?? title;
+    meeting = c.meeting ?? meeting;
+  }
+  const usesEmphasis = paragraphs.some((p) => (p.opener?.italic ?? false) || (p.kind === 'organ' && /^[ \t]*[*_]/.test(lines[p.segments[0].line])));
+  const kind = chunks[chunks.length - 1].end.isReport ? 'report' : parts.some((p) => p.kind === 'resolution') ? 'resolution' : 'unknown';
+  return {
+    text, lines, lang, kind, header: all((c) => c.header), symbol, title,
+    parts, paragraphs, footnoteRefs: all((c) => c.footnoteRefs), footnoteDefs: all((c) => c.footnoteDefs), meeting,
+    usesEmphasis, spacedSemicolons: spacedSemicolons(paragraphs, lines, lang, cache),
+  };
+}
+
+/** Where the walk stands before a block: the state, and how much each list holds. */
+interface Mark { line: number; state: WalkState; paragraphs: number; parts: number; header: number; footnoteDefs: number }
 
 class Builder {
   private readonly paragraphs: Paragraph[] = [];
@@ -98,31 +230,72 @@ class Builder {
   private headerDone = false;
   private root?: Part;
   private current?: Part;
-  private blocks: Block[] = [];
+  private blocks!: Blocks;
   private i = 0;
 
-  constructor(private readonly lines: string[], private readonly lang: Lang) {}
+  constructor(private readonly lines: string[], private readonly lang: Lang, private readonly cache?: LineCache) {}
 
   build(text: string): ResolutionDocument {
-    this.blocks = splitBlocks(this.lines, this.lang);
-    for (this.i = 0; this.i < this.blocks.length; this.i++) {
-      const block = this.blocks[this.i];
+    return assemble(text, this.lines, this.lang, this.walk(0), this.cache);
+  }
+
+  /** Walks the blocks from `line` (see walkFrom) and returns the chunks, their parts finished. */
+  walk(line: number, state?: WalkState, stop?: (line: number, state: WalkState) => boolean): Chunk[] {
+    if (state) ({ headerDone: this.headerDone, isReport: this.isReport, symbol: this.symbol, title: this.title, meeting: this.meeting } = state);
+    this.blocks = new Blocks(this.lines, this.lang, this.cache, line);
+    const chunks: Chunk[] = [];
+    let open = this.mark(line);
+    for (this.i = 0; ; this.i++) {
+      const block = this.block(this.i);
+      if (!block) break;
+      const before = this.mark(block.segments[0].line);
       if (block.kind === 'footnote') { this.addFootnote(block); continue; }
       if (block.kind === 'rule') { this.push(this.paragraph('rule', block.segments)); continue; }
       if (!this.headerDone && this.headerBlock(block)) continue;
       this.headerDone = true;
       this.bodyBlock(block);
+      // An organ line that opened a new top-level part begins a chunk.
+      const opened = this.parts[before.parts];
+      if (this.i > 0 && opened?.organ && opened.organ.segments[0].line === before.line) {
+        if (stop?.(before.line, before.state)) {
+          // What the block added goes: the caller keeps that chunk as it was.
+          this.paragraphs.length = before.paragraphs;
+          this.parts.length = before.parts;
+          return [...chunks, this.close(open, before)];
+        }
+        chunks.push(this.close(open, before));
+        open = before;
+      }
     }
-    // Children first: a part's range covers its nested drafts and annexes.
-    for (const part of allParts(this.parts).reverse()) finishPart(part);
-    const footnoteRefs = this.collectFootnoteRefs();
-    const usesEmphasis = this.paragraphs.some((p) => (p.opener?.italic ?? false) || (p.kind === 'organ' && /^[ \t]*[*_]/.test(this.lines[p.segments[0].line])));
-    const kind = this.isReport ? 'report' : this.parts.some((p) => p.kind === 'resolution') ? 'resolution' : 'unknown';
+    chunks.push(this.close(open, this.mark(this.lines.length)));
+    return chunks;
+  }
+
+  private block(j: number): Block | undefined {
+    return this.blocks.at(j);
+  }
+
+  private mark(line: number): Mark {
     return {
-      text, lines: this.lines, lang: this.lang, kind, header: this.header, symbol: this.symbol, title: this.title,
-      parts: this.parts, paragraphs: this.paragraphs, footnoteRefs, footnoteDefs: this.footnoteDefs, meeting: this.meeting,
-      usesEmphasis, spacedSemicolons: this.spacedSemicolons(),
+      line, state: { headerDone: this.headerDone, isReport: this.isReport, symbol: this.symbol, title: this.title, meeting: this.meeting },
+      paragraphs: this.paragraphs.length, parts: this.parts.length, header: this.header.length, footnoteDefs: this.footnoteDefs.length,
     };
+  }
+
+  private close(from: Mark, to: Mark): Chunk {
+    const parts = this.parts.slice(from.parts, to.parts);
+    const paragraphs = this.paragraphs.slice(from.paragraphs, to.paragraphs);
+    // Children first: a part's range covers its nested drafts and annexes.
+    for (const part of allParts(parts).reverse()) finishPart(part);
+    const chunk: Chunk = {
+      line: from.line, state: from.state, end: to.state, paragraphs, parts,
+      header: this.header.slice(from.header, to.header), footnoteDefs: this.footnoteDefs.slice(from.footnoteDefs, to.footnoteDefs),
+      footnoteRefs: this.collectFootnoteRefs(paragraphs),
+    };
+    if (to.state.symbol !== from.state.symbol) chunk.symbol = to.state.symbol;
+    if (to.state.title !== from.state.title) chunk.title = to.state.title;
+    if (to.state.meeting !== from.state.meeting) chunk.meeting = to.state.meeting;
+    return chunk;
   }
 
   // ---- header ----
@@ -221,7 +394,7 @@ class Builder {
   }
 
   private endsWith(p: Paragraph | undefined, mark: string): boolean {
-    return !!p && endingOf(p, this.lines)?.char === mark;
+    return !!p && endingOf(p, this.lines, this.cache)?.char === mark;
   }
 
   private isOrganBlock(block: Block): boolean {
@@ -292,6 +465,10 @@ class Builder {
     const m = NUMBERED.exec(line)!;
     const numStart = line.indexOf(m[1], m.index);
     para.number = { value: Number(m[1]), raw: m[1], range: { start: { line: block.segments[0].line, character: numStart }, end: { line: block.segments[0].line, character: numStart + m[1].length } } };
+    if (m[2]) {
+      const suffixStart = line.indexOf(m[2], numStart + m[1].length);
+      para.number.suffix = { text: m[2], range: { start: { line: block.segments[0].line, character: suffixStart }, end: { line: block.segments[0].line, character: suffixStart + m[2].length } } };
+    }
     para.opener = this.opener(block.segments[0], true);
     this.absorbContinuations(para);
     this.addToPart(para);
@@ -303,15 +480,17 @@ class Builder {
     const para = this.paragraph('subparagraph', block.segments);
     const line = this.lines[block.segments[0].line];
     const m = SUB_LABEL.exec(line)!;
-    const text = (m[1] ?? m[2])!;
-    const labelStart = line.indexOf(m[1] !== undefined ? `(${text})` : `${text})`, 0);
-    para.label = { text, style: m[1] !== undefined ? 'paren' : 'close', range: { start: { line: block.segments[0].line, character: labelStart }, end: { line: block.segments[0].line, character: labelStart + text.length + (m[1] !== undefined ? 2 : 1) } } };
+    const text = (m[1] ?? m[2] ?? m[3])!;
+    const style = m[1] !== undefined ? 'paren' : m[2] !== undefined ? 'close' : 'dot';
+    const written = style === 'paren' ? `(${text})` : style === 'close' ? `${text})` : `${text}.`;
+    const labelStart = line.indexOf(written, 0);
+    para.label = { text, style, range: { start: { line: block.segments[0].line, character: labelStart }, end: { line: block.segments[0].line, character: labelStart + written.length } } };
     this.absorbContinuations(para);
     this.push(para);
     para.part = part;
     const host = [...part.items].reverse().find((p) => p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text');
     if (!host) { part.items.push(para); return; }
-    attachSubparagraph(host, para);
+    attachSubparagraph(host, para, this.lang, (q) => this.endsWith(q, ':'));
   }
 
   private textBlock(block: Block): void {
@@ -357,8 +536,8 @@ class Builder {
     for (;;) {
       let j = this.i + 1;
       const skipped: Block[] = [];
-      while (j < this.blocks.length && (this.blocks[j].kind === 'footnote' || this.blocks[j].kind === 'rule' || this.isRunningHeaderBlock(this.blocks[j]))) skipped.push(this.blocks[j++]);
-      const next = this.blocks[j];
+      for (let b = this.block(j); b && (b.kind === 'footnote' || b.kind === 'rule' || this.isRunningHeaderBlock(b)); b = this.block(j)) { skipped.push(b); j++; }
+      const next = this.block(j);
       if (!next || next.kind !== 'other') return;
       const last = para.segments[para.segments.length - 1];
       const lastLine = this.lines[last.line];
@@ -459,6 +638,16 @@ class Builder {
 
   /** The words that open a paragraph, after its number or label and markup. */
   private opener(seg: Segment, afterNumber: boolean): Opener | undefined {
+    const facts = this.cache?.[seg.line];
+    if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber);
+    const openers = facts.openers ??= [];
+    const k = afterNumber ? 1 : 0;
+    let o = openers[k];
+    if (o === undefined) o = openers[k] = this.readOpener(seg, afterNumber) ?? null;
+    return o ? openerAtLine(o, seg.line) : undefined;
+  }
+
+  private readOpener(seg: Segment, afterNumber: boolean): Opener | undefined {
     const line = this.lines[seg.line];
     let col = seg.start;
     if (afterNumber) {
@@ -506,53 +695,125 @@ class Builder {
     });
   }
 
-  private collectFootnoteRefs(): FootnoteRef[] {
+  private collectFootnoteRefs(paragraphs: Paragraph[]): FootnoteRef[] {
     const refs: FootnoteRef[] = [];
-    for (const p of this.paragraphs) {
+    for (const p of paragraphs) {
       if (p.kind === 'footnote' || p.kind === 'rule') continue;
-      for (const s of p.segments) refs.push(...findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end));
+      for (const s of p.segments) refs.push(...this.footnoteRefs(s));
     }
     return refs;
   }
 
-  private spacedSemicolons(): boolean {
-    let spaced = 0, tight = 0;
-    for (const p of this.paragraphs) {
-      if (p.kind !== 'operative' && p.kind !== 'subparagraph') continue;
-      const e = endingOf(p, this.lines);
-      if (e?.char === ';') e.spacedBefore ? spaced++ : tight++;
+  private footnoteRefs(s: Segment): FootnoteRef[] {
+    const facts = this.cache?.[s.line];
+    if (!facts || facts.start !== s.start || facts.end !== s.end) return findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
+    facts.refs ??= findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
+    return facts.refs.map((r) => ({ number: r.number, style: r.style, range: { start: { line: s.line, character: r.range.start.character }, end: { line: s.line, character: r.range.end.character } } }));
+  }
+
+}
+
+function spacedSemicolons(paragraphs: Paragraph[], lines: string[], lang: Lang, cache?: LineCache): boolean {
+  let spaced = 0, tight = 0;
+  for (const p of paragraphs) {
+    if (p.kind !== 'operative' && p.kind !== 'subparagraph') continue;
+    const e = endingOf(p, lines, cache);
+    if (e?.char === ';') e.spacedBefore ? spaced++ : tight++;
+  }
+  return spaced > tight || (spaced === tight && lang === 'fr');
+}
+
+/**
+ * Places a subparagraph in its host's tree. Letters (a, b …) make the first and third degrees,
+ * roman numerals (i, ii …) the second and fourth; the dot form (a., i.) is the third and fourth.
+ * In order: a label that continues a list open above it joins that list (the deepest one written
+ * in the same form, so « (d) » after « a. » still goes back to « (c) »); « (ii) » after « (h) (i) »
+ * shows that « (i) » was the first roman numeral under « (h) »; a subparagraph that ends with a
+ * colon introduces the next degree; « (i) » (or « (ii) » …) opens the second degree under a letter.
+ */
+function attachSubparagraph(host: Paragraph, sub: Paragraph, lang: Lang, endsWithColon: (p: Paragraph) => boolean): void {
+  const chain: Paragraph[] = [];
+  for (let p = host; p.subparagraphs.length;) { p = p.subparagraphs[p.subparagraphs.length - 1]; chain.push(p); }
+  const label = sub.label!;
+  const parentAt = (depth: number) => (depth === 1 ? host : chain[depth - 2]);
+  const add = (depth: number) => { sub.depth = depth; parentAt(depth).subparagraphs.push(sub); };
+  // Where several lists could go on, the deepest written in the same form wins, preferably where
+  // that form is the usual one (« (c) » after « (b) (ii) (b) » returns to the first degree in English).
+  const candidates: { d: number; score: number }[] = [];
+  for (let d = chain.length; d >= 1; d--) {
+    if (!continuesList(parentAt(d).subparagraphs, label.text, d)) continue;
+    const same = chain[d - 1].label!.style === label.style;
+    candidates.push({ d, score: (same ? 2 : 0) + (same && usualForm(lang, d, label.style) ? 1 : 0) });
+  }
+  if (candidates.length) return add(candidates.reduce((a, b) => (b.score > a.score ? b : a)).d);
+  const deepest = chain[chain.length - 1];
+  if (deepest && label.text === 'ii' && deepest.label!.text === 'i' && chain.length % 2 === 1) {
+    const siblings = parentAt(chain.length).subparagraphs;
+    const before = siblings[siblings.length - 2];
+    if (before?.label!.text === 'h' && !before.subparagraphs.length) {
+      siblings.pop();
+      deepest.depth = chain.length + 1;
+      sub.depth = chain.length + 1;
+      before.subparagraphs.push(deepest, sub);
+      return;
     }
-    return spaced > tight || (spaced === tight && this.lang === 'fr');
   }
+  if (deepest && chain.length < 4 && endsWithColon(deepest)) return add(chain.length + 1);
+  const roman = romanLabelValue(label.text);
+  // A nested list opens at « i » (a lone « c », « l », « v », « x » is a letter out of sequence).
+  if (roman !== undefined && (roman === 1 || label.text.length > 1)) {
+    const under = label.style === 'dot' && chain.length >= 3 ? 3 : 1;
+    if (chain.length >= under) return add(under + 1);
+  }
+  add(label.style === 'dot' && chain.length >= 2 ? 3 : 1);
 }
 
-function attachSubparagraph(host: Paragraph, sub: Paragraph): void {
-  // Labels of the second degree (i, ii …) nest under the last first-degree subparagraph,
-  // unless « i » simply follows « h ».
-  const last = host.subparagraphs[host.subparagraphs.length - 1];
-  const roman = /^[ivxlc]+$/.test(sub.label!.text);
-  const continuesLetters = last && /^[a-z]{1,2}$/.test(last.label!.text) && nextLetter(last.label!.text) === sub.label!.text;
-  if (last && roman && !continuesLetters && !(last.depth === 2)) {
-    sub.depth = (last.depth ?? 1) + 1;
-    last.subparagraphs.push(sub);
-    return;
-  }
-  if (last && last.depth === 2 && roman && !continuesLetters) {
-    sub.depth = 2;
-    last.subparagraphs.push(sub);
-    return;
-  }
-  if (last && (last.subparagraphs.length && roman && !continuesLetters)) {
-    sub.depth = 2;
-    last.subparagraphs.push(sub);
-    return;
-  }
-  sub.depth = 1;
-  host.subparagraphs.push(sub);
+/** English (a) (i) a. i.; French a) i), and no known form below the second degree. */
+function usualForm(lang: Lang, depth: number, style: SubLabel['style']): boolean {
+  if (lang === 'fr') return depth > 2 || style === 'close';
+  return style === (depth <= 2 ? 'paren' : 'dot');
 }
 
-function nextLetter(s: string): string {
-  return s.length === 1 ? String.fromCharCode(s.charCodeAt(0) + 1) : s;
+/** Whether a list of labels at a degree counts in roman numerals: i, ii … (also at an odd degree when it starts at « i », not « i, j »). */
+export function romanList(depth: number, labels: string[]): boolean {
+  const first = labels[0];
+  if (depth % 2 === 1) return first === 'i' && labels[1] !== 'j';
+  return !(letterLabelValue(first) !== undefined && romanLabelValue(first) === undefined);
+}
+
+function continuesList(siblings: Paragraph[], text: string, depth: number): boolean {
+  const last = siblings[siblings.length - 1]?.label!.text;
+  if (last === undefined) return false;
+  const labels = siblings.map((s) => s.label!.text);
+  const romanNext = (romanLabelValue(text) ?? -1) === (romanLabelValue(last) ?? -3) + 1;
+  const letterNext = (letterLabelValue(text) ?? -1) === (letterLabelValue(last) ?? -3) + 1;
+  if (!romanList(depth, labels)) return letterNext;
+  return romanNext || (depth % 2 === 1 && labels.length === 1 && letterNext);
+}
+
+/** a = 1 … z = 26, aa = 27 … zz = 52; undefined for anything else. */
+export function letterLabelValue(s: string): number | undefined {
+  if (!/^([a-z])\1*$/.test(s) || s.length > 2) return undefined;
+  return (s.length - 1) * 26 + s.charCodeAt(0) - 96;
+}
+
+/** i = 1, ii = 2, iv = 4 … (canonical numerals below 400); undefined for anything else. */
+export function romanLabelValue(s: string): number | undefined {
+  if (!/^[ivxlc]{1,9}$/.test(s)) return undefined;
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const v = values[s[k]], w = values[s[k + 1]] ?? 0;
+    n += v < w ? -v : v;
+  }
+  return n > 0 && n < 400 && toRomanLabel(n) === s ? n : undefined;
+}
+
+export function toRomanLabel(n: number): string {
+  const table: [number, string][] = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, digits] of table) while (n >= value) { out += digits; n -= value; }
+  return out;
 }
 
 function lastTextParagraph(part: Part): Paragraph | undefined {
@@ -610,11 +871,14 @@ export function allParts(parts: Part[]): Part[] {
 }
 
 /** The paragraph's closing mark, computed from its last segment. */
-export function endingOf(p: Paragraph, lines: string[]): Ending | undefined {
+export function endingOf(p: Paragraph, lines: string[], cache?: LineCache): Ending | undefined {
   if (p.ending) return p.ending;
   const seg = p.segments[p.segments.length - 1];
   const line = lines[seg.line];
-  const col = lastSignificantColumn(line, seg.start, seg.end);
+  const facts = cache?.[seg.line];
+  const col = facts && facts.start === seg.start && facts.end === seg.end
+    ? facts.last ??= lastSignificantColumn(line, seg.start, seg.end)
+    : lastSignificantColumn(line, seg.start, seg.end);
   if (col < 0) return undefined;
   let b = col;
   while (b > seg.start && isSpace(line[b - 1])) b--;

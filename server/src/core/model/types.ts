@@ -41,7 +41,13 @@ export interface Opener {
   headRange?: Range;
 }
 
-export interface ParagraphNumber { value: number; raw: string; range: Range }
+export interface ParagraphNumber {
+  value: number;
+  raw: string;
+  range: Range;
+  /** « bis », « ter » … of a paragraph inserted during negotiations (« 5 bis. »). */
+  suffix?: { text: string; range: Range };
+}
 export interface SubLabel { text: string; style: 'paren' | 'close' | 'dot'; range: Range }
 
 export interface Ending {

@@ -4,6 +4,7 @@ import { findCitations } from '../citations/citations';
 import { formatDate } from '../citations/dates';
 import type { Range } from '../model/types';
 import { q } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const citationDate: Rule = {
@@ -13,6 +14,7 @@ export const citationDate: Rule = {
     fr: 'La date citée d’une résolution est sa date d’adoption, telle que l’index la connaît.',
     en: 'The date cited for a resolution is its adoption date, as the index knows it.',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang, index } = ctx;
     if (!index) return;

@@ -2,6 +2,7 @@
 // Information only: titles are quoted with small variations in real texts.
 import { findCitations } from '../citations/citations';
 import { q } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 /** Quotes, spaces, apostrophes and case do not make a title different. */
@@ -14,6 +15,7 @@ export const citationTitle: Rule = {
     fr: 'Le titre cité d’une résolution est celui que l’index connaît.',
     en: 'The title cited for a resolution is the one the index knows.',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang, index } = ctx;
     if (!index) return;

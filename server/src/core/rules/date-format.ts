@@ -11,6 +11,7 @@ import { findDates, matchDatePairAt, type DateFormIssue, type ParsedDate } from 
 const PAIR_TAIL = /(?<![\p{L}0-9])(?:0?[1-9]|[12]\d|3[01])(?:er|<sup>er<\/sup>|\^\{er\}|\^er\^?|ᵉʳ|st|nd|rd|th)?[ \t\u00a0\u202f\u2009]+(?:et|and)[ \t\u00a0\u202f\u2009]+$/u;
 import type { Paragraph, Position, Range } from '../model/types';
 import { q } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule, RuleContext } from './types';
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -91,6 +92,7 @@ export const dateFormat: Rule = {
     fr: 'Une date s’écrit jour, mois, année : mois français en minuscules et accentué, premier jour « 1er », jour sans zéro initial ni ordinal (« 1er octobre 2020 », "15 December 2022").',
     en: 'A date is written day, month, year: English month with a capital, French month in lower case, French first day « 1er », day without leading zero or ordinal ("15 December 2022", « 1er octobre 2020 »).',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang } = ctx;
     const seen = new Set<string>();

@@ -1,6 +1,7 @@
 // Footnotes: every call has a note and every note a call; new calls appear in increasing
 // order; a call back to an earlier note is former practice (information, not an error).
 import type { FootnoteRef } from '../model/types';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule, RuleContext } from './types';
 
 export const footnoteUndefined: Rule = {
@@ -18,6 +19,7 @@ export const footnoteUndefined: Rule = {
       });
     }
   },
+  profiles: ALL_PROFILES,
 };
 
 /**
@@ -45,6 +47,7 @@ export const footnoteUnreferenced: Rule = {
       });
     }
   },
+  profiles: ALL_PROFILES,
 };
 
 export const footnoteOrder: Rule = {
@@ -73,6 +76,7 @@ export const footnoteOrder: Rule = {
       highest = Math.max(highest, ref.number);
     }
   },
+  profiles: ALL_PROFILES,
 };
 
 export const footnoteReused: Rule = {
@@ -82,6 +86,7 @@ export const footnoteReused: Rule = {
     fr: 'Un appel renvoie à une note déjà appelée : pratique ancienne ; aujourd’hui une nouvelle note au même texte est insérée.',
     en: 'A reference points back to an earlier footnote: former practice; today a new footnote with the same text is inserted.',
   },
+  profiles: ALL_PROFILES.filter((p) => p !== 'legacy'),
   check(ctx) {
     const seen = new Set<number>();
     for (const ref of ctx.doc.footnoteRefs) {

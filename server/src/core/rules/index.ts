@@ -11,6 +11,14 @@ import { paragraphPunctuation } from './paragraph-punctuation';
 import { preambleAfterOperative } from './preamble-after-operative';
 import { preambleOpener } from './preamble-opener';
 import { symbolFormat } from './symbol-format';
+import { alsoFurtherSequence } from './also-further-sequence';
+import { frenchAgreement } from './french-agreement';
+import { subparagraphLadder } from './subparagraph-ladder';
+import { footnotePlacement } from './footnote-placement';
+import { terminology } from './terminology';
+import { acronymConsistency } from './acronym-consistency';
+import { frenchTypography } from './french-typography';
+import { draftMarkup } from './draft-markup';
 import type { Rule } from './types';
 import { unnumberedOperative } from './unnumbered-operative';
 
@@ -21,12 +29,20 @@ export const rules: readonly Rule[] = [
   preambleOpener,
   operativeVerb,
   operativeVerbItalic,
+  alsoFurtherSequence,
+  frenchAgreement,
   paragraphNumbering,
+  draftMarkup,
   paragraphPunctuation,
+  subparagraphLadder,
   footnoteUndefined,
   footnoteUnreferenced,
   footnoteOrder,
   footnoteReused,
+  footnotePlacement,
+  terminology,
+  acronymConsistency,
+  frenchTypography,
   dateFormat,
   symbolFormat,
   citationDate,

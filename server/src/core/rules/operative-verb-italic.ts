@@ -1,6 +1,7 @@
 // Operative verbs are set in italics (*Décide*). Judged only where the document uses emphasis
 // markup at all; a document without any gets one document-level hint, not one per paragraph.
 import { q, resolutionParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const operativeVerbItalic: Rule = {
@@ -10,6 +11,7 @@ export const operativeVerbItalic: Rule = {
     fr: 'Le verbe qui ouvre un paragraphe du dispositif est en italique (*Décide*, *Prie également*).',
     en: 'The verb that opens an operative paragraph is in italics (*Decides*, *Also requests*).',
   },
+  profiles: ALL_PROFILES,
   check(ctx) {
     const { doc, lang } = ctx;
     const parts = resolutionParts(doc);

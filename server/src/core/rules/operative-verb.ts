@@ -2,6 +2,7 @@
 // Also requests), not with a participle; an unknown verb is offered the nearest known ones.
 import { nearestVerbs, operativeFormOf } from '../vocabulary';
 import { matchCase, q, resolutionParts, textAt } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const operativeVerb: Rule = {
@@ -11,6 +12,7 @@ export const operativeVerb: Rule = {
     fr: 'Un paragraphe du dispositif commence par un verbe au présent de l’indicatif (Décide, Prie également), éventuellement suivi de ses modificateurs.',
     en: 'An operative paragraph opens with a verb in the present indicative (Decides, Also requests), with its modifiers.',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang } = ctx;
     for (const part of resolutionParts(doc)) {

@@ -2,6 +2,7 @@
 import type { Part, ResolutionDocument } from '../model/types';
 import { organById, organLineOf } from '../vocabulary';
 import { q, resolutionParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 // The organs a masthead or a recommending paragraph names unambiguously (not « Commission » alone).
@@ -32,6 +33,7 @@ export const organLine: Rule = {
     fr: "La résolution nomme l'organe (« L'Assemblée générale, ») avant le préambule et le dispositif.",
     en: 'The resolution names its organ ("The General Assembly,") before the preamble and the operative part.',
   },
+  profiles: ALL_PROFILES, scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
     for (const part of resolutionParts(doc)) {

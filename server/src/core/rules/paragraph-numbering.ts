@@ -5,6 +5,7 @@
 // from the expected number instead of cascading.
 import type { Paragraph } from '../model/types';
 import { numberedParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const paragraphNumbering: Rule = {
@@ -14,6 +15,7 @@ export const paragraphNumbering: Rule = {
     fr: 'Les paragraphes numérotés se suivent de 1 à n dans chaque partie, sans lacune ni doublon ; la numérotation ne recommence qu’au début d’une nouvelle partie (projet imbriqué, annexe, section).',
     en: 'Numbered paragraphs run from 1 to n in each part, with no gap and no duplicate; numbering restarts only where a new part begins (nested draft, annex, section).',
   },
+  profiles: ALL_PROFILES, scope: 'part',
   check(ctx) {
     for (const part of numberedParts(ctx.doc)) {
       // Runs of numbered paragraphs; a heading lets the next run restart at 1 (sectioned texts).
@@ -21,7 +23,8 @@ export const paragraphNumbering: Rule = {
       let afterHeading = false;
       for (const p of part.items) {
         if (p.kind === 'heading') { afterHeading = true; continue; }
-        if (!p.number) continue;
+        // « 5 bis. » is inserted after 5 and takes no number of its own (draft-markup reports it outside drafts).
+        if (!p.number || p.number.suffix) continue;
         sequence.push({ p, afterHeading });
         afterHeading = false;
       }

@@ -5,6 +5,7 @@ import { flattenSubs } from '../model/parse';
 import type { Paragraph, Position, ResolutionDocument } from '../model/types';
 import { isSpace } from '../model/text';
 import { ending, formatMark, q, resolutionParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { RuleContext, Rule } from './types';
 
 // « attendu » agrees with the French name of the mark.
@@ -23,6 +24,7 @@ export const paragraphPunctuation: Rule = {
     fr: 'Préambule : virgule ; dispositif : point-virgule, point après le dernier paragraphe ; deux-points avant des alinéas a), b)…',
     en: 'Preamble: comma; operative part: semicolon, full stop after the last paragraph; colon before subparagraphs (a), (b)…',
   },
+  profiles: ALL_PROFILES, scope: 'part',
   check(ctx) {
     const { doc } = ctx;
     for (const part of resolutionParts(doc)) {
@@ -48,7 +50,7 @@ function describe(p: Paragraph): { fr: string; en: string } {
 }
 
 function labelText(p: Paragraph): string {
-  return p.label ? (p.label.style === 'paren' ? `(${p.label.text})` : `${p.label.text})`) : '';
+  return p.label ? (p.label.style === 'paren' ? `(${p.label.text})` : p.label.style === 'dot' ? `${p.label.text}.` : `${p.label.text})`) : '';
 }
 
 /** Checks a paragraph and its subparagraphs against the mark the whole paragraph should end with. */

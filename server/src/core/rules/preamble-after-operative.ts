@@ -1,5 +1,6 @@
 // Preambular paragraphs come before operative paragraph 1 of the same part.
 import { q, resolutionParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const preambleAfterOperative: Rule = {
@@ -9,6 +10,7 @@ export const preambleAfterOperative: Rule = {
     fr: 'Aucun alinéa du préambule après le premier paragraphe du dispositif de la même partie.',
     en: 'No preambular paragraph after operative paragraph 1 of the same part.',
   },
+  profiles: ALL_PROFILES, scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
     for (const part of resolutionParts(doc)) {

@@ -2,6 +2,7 @@
 // Recalling, Aware), never with a finite verb (« Rappelle » belongs to the operative part).
 import { preambleFormOf } from '../vocabulary';
 import { matchCase, q, resolutionParts, textAt } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const preambleOpener: Rule = {
@@ -11,6 +12,7 @@ export const preambleOpener: Rule = {
     fr: 'Un alinéa du préambule commence par un participe ou un adjectif (Rappelant, Consciente), pas par un verbe conjugué.',
     en: 'A preambular paragraph opens with a participle or an adjective (Recalling, Aware), not a finite verb.',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang } = ctx;
     for (const part of resolutionParts(doc)) {

@@ -7,6 +7,7 @@
 // symbol) is left alone.
 import type { Range } from '../model/types';
 import { q } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule, TextEdit } from './types';
 
 // Nothing that could continue a word, a number, a path or a URL stands before a symbol.
@@ -27,6 +28,7 @@ export const symbolFormat: Rule = {
     fr: 'Une cote s’écrit comme l’Organisation la publie : en capitales (A/RES/78/229), une seule barre oblique entre les éléments, l’année du Conseil de sécurité après une espace (S/RES/1373 (2001)), /Rev.1, /Add.1, /Corr.1.',
     en: 'A symbol is written as the Organization issues it: in capitals (A/RES/78/229), one slash between components, the Security Council year after a space (S/RES/1373 (2001)), /Rev.1, /Add.1, /Corr.1.',
   },
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc, lang } = ctx;
     const report = (line: number, start: number, written: string, expected: string, why: string, edits: TextEdit[]) => {

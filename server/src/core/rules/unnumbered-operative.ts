@@ -1,5 +1,6 @@
 // Among numbered operative paragraphs, an unnumbered one is a stray (or a lost number).
 import { resolutionParts } from './helpers';
+import { ALL_PROFILES } from '../profiles';
 import type { Rule } from './types';
 
 export const unnumberedOperative: Rule = {
@@ -9,6 +10,7 @@ export const unnumberedOperative: Rule = {
     fr: 'Quand le dispositif compte plusieurs paragraphes, chacun est numéroté ; un paragraphe isolé n’est pas numéroté.',
     en: 'When the operative part has several paragraphs each is numbered; a single operative paragraph is not.',
   },
+  profiles: ALL_PROFILES, scope: 'part',
   check(ctx) {
     for (const part of resolutionParts(ctx.doc)) {
       const numbered = part.operative.filter((p) => p.number);

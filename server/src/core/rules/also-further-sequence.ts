@@ -1,0 +1,410 @@
+// The also/further sequence of repeated openers: within one part (a resolution body, a nested
+// draft), the second use of an opener takes « également » / "also", the third « en outre » /
+// "further", never "further" before "also", and never an adverb on a first use. English puts the
+// adverb after a preambular participle (Recalling also) and, in General Assembly texts, before an
+// operative verb (Also requests); French always after (Prie également). « de nouveau » / "once
+// again" is a reiteration, not a step. Adopted texts apply the sequence to repetitions in a row and
+// restart it freely (A/RES/66/181: Rappelant, Rappelant également, Tenant compte, Rappelant,
+// Rappelant également), so a missing adverb is only a hint, and only in a row.
+import type { Lang, Paragraph, Part, Range } from '../model/types';
+import { classifyOpener, sequenceAdverb, sequenceModifierAt, tokenize, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
+import { ALL_PROFILES, type Profile } from '../profiles';
+import { q, resolutionParts } from './helpers';
+import type { Fix, RuleContext, Rule, TextEdit } from './types';
+
+type Kind = 'preamble' | 'operative';
+type Step = 'none' | SequenceStep;
+
+interface Modifier { index: number; length: number; step: SequenceStep; before: boolean }
+
+interface Use {
+  p: Paragraph;
+  kind: Kind;
+  line: number;
+  text: string;
+  tokens: Token[];
+  match: OpenerMatch;
+  /** The opener's words up to the end of its recognised phrase. */
+  length: number;
+  /** Loose identity for counting uses: the verb (« Prie » for « Prie instamment »), the participle's first word, the adjective. */
+  coarse: string;
+  /** Exact identity for repetitions in a row: the phrase without sequence adverbs (« prie instamment », "takes note of"). */
+  strict: string;
+  modifier?: Modifier;
+  step: Step;
+}
+
+// Words after which an English "further" is still an adverb (« Decides further that », "Affirms
+// further the necessity"); before a bare noun it is an adjective ("Encourages further efforts").
+const ADVERBIAL_FURTHER_NEXT = new Set(['that', 'to', 'the', 'all', 'its', 'their', 'a', 'an', 'this', 'these', 'those', 'each', 'every', 'any', 'upon', 'on', 'for', 'in', 'with', 'by', 'at', 'as', 'of', 'and']);
+const EN_PREPOSITIONS = new Set(['of', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'about', 'from', 'that']);
+
+const ucfirst = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
+const lcfirst = (s: string) => s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
+const isBlank = (s: string) => /^[ \t\u00a0\u202f]+$/.test(s);
+
+export const alsoFurtherSequence: Rule = {
+  id: 'also-further-sequence',
+  defaultSeverity: 'warning',
+  description: {
+    fr: 'Un même début de paragraphe repris dans une partie prend « également » au deuxième emploi, « en outre » au troisième, jamais « en outre » avant « également » ni d’adverbe au premier emploi (Prie, Prie également, Prie en outre).',
+    en: 'An opener used again in a part takes "also" the second time and "further" the third, never "further" before "also" nor an adverb on a first use; English puts it after a preambular participle and before a General Assembly operative verb (Recalling also, Also requests).',
+  },
+  profiles: ALL_PROFILES,
+  check(ctx) {
+    for (const part of resolutionParts(ctx.doc)) {
+      if (part.voice !== 'organ') continue;
+      for (const kind of ['preamble', 'operative'] as const) checkSection(ctx, part, kind);
+    }
+  },
+};
+
+/** Profiles that follow the General Assembly's sequence strictly (order, English placement, hints). */
+function strictProfile(profile: Profile): boolean {
+  return profile === 'general-assembly' || profile === 'draft';
+}
+
+function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
+  const o = p.opener;
+  if (!o || o.type !== kind) return undefined;
+  const lang = ctx.lang;
+  const line = o.range.start.line;
+  const text = ctx.doc.lines[line];
+  const tokens = tokenize(text, o.range.start.character, 12);
+  const match = classifyOpener(tokens, lang);
+  if (match.type !== kind || !match.length || !match.headLength) return undefined;
+  const length = match.length;
+  // Sequence adverbs inside the phrase (fixed phrases such as « Prie aussi instamment » included).
+  let modifier: Modifier | undefined;
+  const skip = new Set<number>();
+  for (let k = 0; k < length; k++) {
+    const m = sequenceModifierAt(tokens, k, lang);
+    if (!m || k + m.length > length) continue;
+    const before = k < match.headIndex;
+    if (lang === 'en' && m.step === 'further' && !before && !adverbialFurther(text, tokens, k)) { k += m.length - 1; continue; }
+    for (let j = k; j < k + m.length; j++) skip.add(j);
+    if (!modifier || m.step === 'again') modifier = { index: k, length: m.length, step: m.step, before };
+    k += m.length - 1;
+  }
+  const words = tokens.slice(0, length).filter((_, k) => !skip.has(k)).map((t) => t.key);
+  const strict = words.join(' ').replace(/ (?:the secretary-general|le secrétaire général)$/, '');
+  const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
+  const coarse = kind === 'operative' || match.adjective ? head.join(' ') : /^(?:se|s')$/.test(head[0]) ? head.slice(0, 2).join(' ') : head[0];
+  return { p, kind, line, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
+}
+
+function adverbialFurther(text: string, tokens: Token[], k: number): boolean {
+  const after = text.slice(tokens[k].end).match(/^\s*(\S)/)?.[1];
+  if (after === ',' || after === ';' || after === ':') return true;
+  const next = tokens[k + 1];
+  return !!next && ADVERBIAL_FURTHER_NEXT.has(next.key);
+}
+
+function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
+  const { lang, profile } = ctx;
+  const strict = strictProfile(profile);
+  const paragraphs = sectionParagraphs(part, kind);
+  const uses = new Map<Paragraph, Use>();
+  for (const p of paragraphs) {
+    const u = readUse(ctx, p, kind);
+    if (u) uses.set(p, u);
+  }
+  // Counting: uses of each opener so far in this part, and whether one took « également » / "also".
+  const state = new Map<string, { count: number; also: boolean }>();
+  const earlier: Paragraph[] = [];
+  const sequence = paragraphs.map((p) => uses.get(p)).filter((u): u is Use => !!u);
+  for (const p of paragraphs) {
+    const u = uses.get(p);
+    if (!u) { earlier.push(p); continue; }
+    const s = state.get(u.coarse) ?? { count: 0, also: false };
+    state.set(u.coarse, s);
+    let corrected: Step = u.step;
+    let problem: 'first' | 'order' | undefined;
+    if (u.step === 'also' || u.step === 'further') {
+      if (s.count === 0 && !usedInline(earlier, u, lang)) { corrected = 'none'; problem = 'first'; }
+      else if (u.step === 'further' && !s.also && strict) { corrected = 'also'; problem = 'order'; }
+    }
+    // One finding per opener: a first use is reported as such (the fix removes the adverb wherever it stands).
+    if (problem === 'first') reportStep(ctx, u, problem, s.count, shifted(sequence, u, lang, profile));
+    else if ((u.step === 'also' || u.step === 'further') && misplaced(u, lang, profile)) reportPlacement(ctx, u, corrected, problem, s.count);
+    else if (problem) reportStep(ctx, u, problem, s.count);
+    s.count++;
+    // A first use with « également » starts the sequence one step ahead: the « en outre » that follows
+    // it is consistent with it, and the fix moves both back (« Réaffirmant », « Réaffirmant également »).
+    if (corrected === 'also' || (problem === 'first' && u.step === 'also')) s.also = true;
+    earlier.push(p);
+  }
+  if (strict) hintRepetitions(ctx, part, uses);
+}
+
+/**
+ * The paragraphs of the preamble or of the operative part. A preambular paragraph after an operative
+ * one (with no section heading in between) is left out: preamble-after-operative reports it, and in
+ * PDF extractions it is most often a subparagraph that lost its label.
+ */
+function sectionParagraphs(part: Part, kind: Kind): Paragraph[] {
+  if (kind === 'operative') return part.operative;
+  const out: Paragraph[] = [];
+  let afterOperative = false;
+  for (const p of part.items) {
+    if (p.kind === 'operative') afterOperative = true;
+    else if (p.kind === 'heading') afterOperative = false;
+    else if (p.kind === 'preamble' && !afterOperative) out.push(p);
+  }
+  return out;
+}
+
+/** After a first use with « également », the next « en outre » of the same opener, moved back to « également » by the same fix. */
+function shifted(sequence: Use[], u: Use, lang: Lang, profile: Profile): { use: Use; edit: TextEdit } | undefined {
+  if (u.step !== 'also') return undefined;
+  const next = sequence.slice(sequence.indexOf(u) + 1).find((v) => v.coarse === u.coarse && (v.step === 'also' || v.step === 'further'));
+  if (!next || next.step !== 'further' || misplaced(next, lang, profile)) return undefined;
+  return { use: next, edit: replacement(next, 'also', lang) };
+}
+
+/** An earlier verb inside a paragraph (« …, et prie le Secrétaire général … ») makes the adverb right. */
+function usedInline(earlier: Paragraph[], u: Use, lang: Lang): boolean {
+  const verb = u.coarse.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const joiner = lang === 'fr' ? 'et' : 'and';
+  const re = new RegExp(`(?:^|[\\s,;])${joiner}[\\s,]+(?:[\\p{L}'-]+[\\s,]+){0,4}(?:[lL]')?${verb}(?![\\p{L}\\p{M}])`, 'iu');
+  return earlier.some((p) => re.test(p.text.replace(/’/g, "'")));
+}
+
+/** English adverb on the wrong side: fronted in a preambular opener (MUN style), after a General Assembly operative verb. */
+function misplaced(u: Use, lang: Lang, profile: Profile): boolean {
+  if (lang !== 'en' || !u.modifier) return false;
+  if (u.kind === 'preamble') return u.modifier.before;
+  return strictProfile(profile) && !u.modifier.before;
+}
+
+function sectionName(ctx: RuleContext, kind: Kind): string {
+  return kind === 'preamble' ? ctx.t('dans le préambule', 'in the preamble') : ctx.t('dans le dispositif', 'in the operative part');
+}
+
+function tokenRange(u: Use, from: number, to: number): Range {
+  return { start: { line: u.line, character: u.tokens[from].start }, end: { line: u.line, character: u.tokens[to - 1].end } };
+}
+
+/**
+ * Where the opener shown in messages ends: the drafter's italics (« *Prie instamment* », "*Calls
+ * upon*"), or else the head; always past the sequence adverb.
+ */
+function shownEnd(u: Use): number {
+  const o = u.p.opener!;
+  const t = u.tokens;
+  const m = u.modifier;
+  const headEnd = t[u.match.headIndex + u.match.headLength - 1].end;
+  let end = o.italic ? o.range.end.character : headEnd;
+  if (!o.italic) {
+    // Without italics, the recognised phrase ("Calls upon", "Takes note of"), short of an object
+    // ("Requests the Secretary-General") or of a long formula ("Decides to include in the provisional agenda of its").
+    let n = u.length;
+    if (n >= 3 && /^(?:the secretary-general|secrétaire général)$/.test(`${t[n - 2].key} ${t[n - 1].key}`)) n -= t[n - 3].key === 'le' ? 3 : 2;
+    if (n <= 5) end = t[n - 1].end;
+  }
+  end = Math.max(end, headEnd);
+  if (m) end = Math.max(end, t[m.index + m.length - 1].end);
+  return end;
+}
+
+const unmarked = (s: string) => s.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim();
+
+/** The opener as written (markup left out). */
+function shown(u: Use): string {
+  return unmarked(u.text.slice(u.tokens[0].start, shownEnd(u)));
+}
+
+/** The opener without its sequence adverb (« Prie instamment », "Calls upon"), for messages. */
+function bare(u: Use): string {
+  const m = u.modifier;
+  const end = shownEnd(u);
+  const words: string[] = [];
+  for (let k = 0; k < u.tokens.length && u.tokens[k].end <= end; k++) if (!m || k < m.index || k >= m.index + m.length) words.push(u.text.slice(u.tokens[k].start, u.tokens[k].end));
+  return ucfirst(words.join(' '));
+}
+
+/** The opener as shown once an edit on its line is applied. */
+function phraseAfter(u: Use, edit: TextEdit): string {
+  const start = u.tokens[0].start;
+  const end = Math.max(shownEnd(u), edit.range.end.character);
+  return unmarked(u.text.slice(start, edit.range.start.character) + edit.newText + u.text.slice(edit.range.end.character, end));
+}
+
+function edit(u: Use, start: number, end: number, newText: string): TextEdit {
+  return { range: { start: { line: u.line, character: start }, end: { line: u.line, character: end } }, newText };
+}
+
+/** Removes the sequence adverb (first use): « Prie également » → « Prie », "Also requests" → "Requests". */
+function removal(u: Use): TextEdit | undefined {
+  const m = u.modifier!;
+  const t = u.tokens;
+  const last = m.index + m.length - 1;
+  if (m.index === 0) {
+    const next = t[last + 1];
+    if (!next || !isBlank(u.text.slice(t[last].end, next.start))) return undefined;
+    return edit(u, t[0].start, next.end, ucfirst(u.text.slice(next.start, next.end)));
+  }
+  let start = t[m.index].start;
+  const gap = u.text.slice(t[m.index - 1].end, start);
+  if (isBlank(gap)) start = t[m.index - 1].end;
+  else while (start > 0 && /[ \t\u00a0\u202f]/.test(u.text[start - 1])) start--;
+  return edit(u, start, t[last].end, '');
+}
+
+/** Replaces the adverb by the one of the expected step, written where it stands. */
+function replacement(u: Use, step: 'also' | 'further', lang: Lang): TextEdit {
+  const m = u.modifier!;
+  const r = tokenRange(u, m.index, m.index + m.length);
+  const adverb = sequenceAdverb(step, lang);
+  return edit(u, r.start.character, r.end.character, m.index === 0 ? ucfirst(adverb) : adverb);
+}
+
+/** Where a sequence adverb goes in this opener, as [insert-before token index] (after the head by default). */
+function insertionIndex(u: Use, lang: Lang, withoutModifier: boolean): number {
+  const { headIndex, headLength } = u.match;
+  const headEnd = headIndex + headLength;
+  if (lang === 'fr') {
+    if (u.kind === 'operative' || u.match.adjective) return headEnd;
+    // Participles: after the participle itself (« Prenant également note », « Se félicitant également »).
+    return headIndex + (/^(?:se|s')$/.test(u.tokens[headIndex].key) ? 2 : 1);
+  }
+  // English preamble: after the participle phrase, before its closing preposition ("Taking note also of").
+  let end = headEnd;
+  if (withoutModifier && u.modifier && u.modifier.index >= headEnd) end = u.modifier.index;
+  if (end - headIndex > 1 && EN_PREPOSITIONS.has(u.tokens[end - 1].key)) end--;
+  return end;
+}
+
+/** The opener rewritten with the adverb of a step in its right place (or none), as one edit over plain words. */
+function rewrite(u: Use, step: 'none' | 'also' | 'further', lang: Lang): TextEdit | undefined {
+  const t = u.tokens;
+  const m = u.modifier;
+  // Only words separated by spaces can be moved (markup inside the phrase stays as written).
+  const from = 0;
+  const to = m ? Math.max(m.index + m.length, insertionIndex(u, lang, true)) : insertionIndex(u, lang, true);
+  for (let k = from + 1; k < to; k++) if (!isBlank(u.text.slice(t[k - 1].end, t[k].start))) return undefined;
+  const words: string[] = [];
+  for (let k = from; k < to; k++) {
+    if (m && k >= m.index && k < m.index + m.length) continue;
+    words.push(u.text.slice(t[k].start, t[k].end));
+  }
+  if (!words.length) return undefined;
+  words[0] = ucfirst(words[0]);
+  if (step !== 'none') {
+    const adverb = sequenceAdverb(step, lang);
+    if (lang === 'en' && u.kind === 'operative') {
+      words[0] = lcfirst(words[0]);
+      words.unshift(ucfirst(adverb));
+    } else {
+      // The insertion index counts the tokens before it, modifier excluded.
+      const at = insertionIndex(u, lang, true) - (m && m.index < insertionIndex(u, lang, true) ? m.length : 0);
+      words.splice(at, 0, adverb);
+    }
+  }
+  return edit(u, t[from].start, t[to - 1].end, words.join(' '));
+}
+
+function reportStep(ctx: RuleContext, u: Use, problem: 'first' | 'order', count: number, shift?: { use: Use; edit: TextEdit }): void {
+  const lang = ctx.lang;
+  const m = u.modifier!;
+  const written = q(lang, u.text.slice(u.tokens[m.index].start, u.tokens[m.index + m.length - 1].end));
+  const fixEdit = problem === 'first' ? removal(u) : replacement(u, 'also', lang);
+  const expected = fixEdit ? phraseAfter(u, fixEdit) : undefined;
+  const head = q(lang, bare(u));
+  const where = sectionName(ctx, u.kind);
+  const also = q(lang, sequenceAdverb('also', lang));
+  const further = q(lang, sequenceAdverb('further', lang));
+  const expect = expected ? ctx.t(` ; attendu ${q(lang, expected)}`, `; expected ${q(lang, expected)}`) : '';
+  const message = problem === 'first'
+    ? ctx.t(`Premier emploi de ${head} ${where} : ${written} marque ${u.step === 'also' ? 'le deuxième' : 'le troisième'} emploi${expect}`,
+      `First use of ${head} ${where}: ${written} marks the ${u.step === 'also' ? 'second' : 'third'} use${expect}`)
+    : count === 1
+      ? ctx.t(`Deuxième emploi de ${head} ${where} : il prend ${also}, ${further} ne vient qu’au troisième${expect}`,
+        `Second use of ${head} ${where}: it takes ${also}, ${further} comes only with the third${expect}`)
+      : ctx.t(`${further} sans ${also} avant lui pour ${head} ${where} : ${further} suit ${also}${expect}`,
+        `${further} with no ${also} before it for ${head} ${where}: ${further} follows ${also}${expect}`);
+  ctx.report({
+    range: tokenRange(u, m.index, m.index + m.length),
+    message,
+    fixes: fixEdit && expected ? [shift ? shiftFix(ctx, expected, fixEdit, shift) : fix(ctx, expected, fixEdit, true)] : undefined,
+  });
+}
+
+function shiftFix(ctx: RuleContext, expected: string, e: TextEdit, also: { use: Use; edit: TextEdit }): Fix {
+  const lang = ctx.lang;
+  const then = q(lang, phraseAfter(also.use, also.edit));
+  return {
+    title: ctx.t(`Écrire ${q(lang, expected)}, puis ${then} ligne ${also.use.line + 1}`, `Write ${q(lang, expected)}, then ${then} on line ${also.use.line + 1}`),
+    edits: [e, also.edit],
+    safe: true,
+  };
+}
+
+function reportPlacement(ctx: RuleContext, u: Use, corrected: Step, problem: 'order' | undefined, count: number): void {
+  const lang = ctx.lang;
+  const m = u.modifier!;
+  const step = corrected === 'also' || corrected === 'further' ? corrected : 'none';
+  const fixEdit = rewrite(u, step, lang);
+  const expected = fixEdit ? phraseAfter(u, fixEdit) : undefined;
+  const headFrom = Math.min(m.index, u.match.headIndex);
+  const headTo = Math.max(m.index + m.length, u.match.headIndex + u.match.headLength);
+  const written = q(lang, u.text.slice(u.tokens[headFrom].start, u.tokens[headTo - 1].end));
+  const expect = expected ? `; expected ${q(lang, expected)}` : '';
+  const extra = problem !== 'order' ? '' : count === 1 ? ', and its second use takes "also"' : ', and "further" follows an "also"';
+  const message = u.kind === 'preamble'
+    ? `${written}: in a preambular paragraph the adverb follows the participle${extra}${expect}`
+    : `${written}: in a General Assembly operative paragraph the adverb comes before the verb${extra}${expect}`;
+  ctx.report({ range: tokenRange(u, headFrom, headTo), message, fixes: fixEdit && expected ? [fix(ctx, expected, fixEdit, true)] : undefined });
+}
+
+function fix(ctx: RuleContext, expected: string, e: TextEdit, safe: boolean): Fix {
+  return { title: ctx.t(`Écrire ${q(ctx.lang, expected)}`, `Write ${q(ctx.lang, expected)}`), edits: [e], safe };
+}
+
+/**
+ * Hints for an opener repeated in the very next paragraph without an adverb (« Invite … ;
+ * Invite … »). Only the second of a run of two or three: adopted texts restart the sequence at will,
+ * and a run of four or more (« Considérant … » ×7 in A/RES/217 A (III)) is a deliberate litany.
+ */
+function hintRepetitions(ctx: RuleContext, part: Part, uses: Map<Paragraph, Use>): void {
+  const runs: Use[][] = [];
+  let run: Use[] = [];
+  const close = () => { if (run.length) runs.push(run); run = []; };
+  for (const p of part.items) {
+    if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
+    const u = uses.get(p);
+    if (!u || u.step === 'again') { close(); continue; }
+    if (run.length && run[run.length - 1].strict !== u.strict) close();
+    run.push(u);
+  }
+  close();
+  const lang = ctx.lang;
+  for (const r of runs) {
+    if (r.length < 2 || r.length > 3 || r[1].step !== 'none') continue;
+    const u = r[1];
+    if (lang === 'en' && /^whereas$/.test(u.coarse)) continue;
+    const e = insertion(u, lang);
+    const expected = phraseAfter(u, e);
+    const head = q(lang, shown(u));
+    ctx.report({
+      severity: 'hint',
+      range: tokenRange(u, u.match.headIndex, u.match.headIndex + u.match.headLength),
+      message: ctx.t(`${head} ouvre déjà le paragraphe précédent : le deuxième emploi de suite prend ${q(lang, sequenceAdverb('also', lang))} ; attendu ${q(lang, expected)}`,
+        `${head} already opens the paragraph before: the second use in a row takes ${q(lang, sequenceAdverb('also', lang))}; expected ${q(lang, expected)}`),
+      fixes: [fix(ctx, expected, e, false)],
+    });
+  }
+}
+
+/** Inserts « également » / "also" in a plain opener. */
+function insertion(u: Use, lang: Lang): TextEdit {
+  const t = u.tokens;
+  const adverb = sequenceAdverb('also', lang);
+  if (lang === 'en' && u.kind === 'operative') {
+    const first = u.text.slice(t[0].start, t[0].end);
+    return edit(u, t[0].start, t[0].end, `${ucfirst(adverb)} ${lcfirst(first)}`);
+  }
+  const at = insertionIndex(u, lang, false);
+  const pos = t[at - 1].end;
+  return edit(u, pos, pos, ` ${adverb}`);
+}

@@ -1,0 +1,126 @@
+// French openers and operative phrases agree with the organ that speaks: *Consciente*, *Vivement
+// préoccupée*, *Se déclare satisfaite*, *Décide de rester saisie* after « L'Assemblée générale »
+// (feminine); *Conscient*, *préoccupé*, *saisi* after « Le Conseil de sécurité » (masculine). The
+// gender and number of each organ come from data/organs.json; each part (an ECOSOC body and the
+// General Assembly draft it carries) agrees with its own organ line.
+import type { Paragraph, Range } from '../model/types';
+import { classifyOpener, organById, tokenize, vocabulary, type AdjectiveForm, type Token } from '../vocabulary';
+import { ALL_PROFILES } from '../profiles';
+import { matchCase, q, resolutionParts } from './helpers';
+import type { Rule, RuleContext } from './types';
+
+interface Organ { name: string; gender: 'm' | 'f'; number: 's' | 'p' }
+
+// « se déclare » / « se dit » (operative) and « se déclarant » / « se disant » (preamble), then the adjective.
+const REFLEXIVE = /^(?:se|s') +(?:déclare|déclarant|dit|disant)$/;
+// « …, et se déclare » / « …, se dit » inside an operative paragraph.
+const INLINE_DECLARES = /(?:,|(?<![\p{L}\p{M}])et)[ \u00a0]+se[ \u00a0]+(?:déclare|dit)(?![\p{L}\p{M}])/gu;
+// « Décide de rester saisie », « décide également de demeurer activement saisi » … wherever it stands in an operative paragraph.
+const REMAIN_SEIZED = /(^|[^\p{L}\p{M}])([Dd]écide(?:[ \u00a0]+(?:également|aussi|en outre|de nouveau))?[ \u00a0]+de[ \u00a0]+(?:rester|demeurer)[ \u00a0]+(?:activement[ \u00a0]+)?)(saisi(?:e|s|es)?)(?![\p{L}\p{M}])/gu;
+
+export const frenchAgreement: Rule = {
+  id: 'french-agreement',
+  defaultSeverity: 'warning',
+  description: {
+    fr: 'Les adjectifs et participes des formules d’ouverture s’accordent avec l’organe (Consciente après « L’Assemblée générale », Conscient après « Le Conseil de sécurité », Décide de rester saisie / saisi).',
+    en: 'French adjectives and participles in openers agree with the organ (Consciente after the General Assembly, Conscient after the Security Council, Décide de rester saisie / saisi).',
+  },
+  profiles: ALL_PROFILES,
+  check(ctx) {
+    if (ctx.lang !== 'fr') return;
+    for (const part of resolutionParts(ctx.doc)) {
+      if (part.voice !== 'organ') continue;
+      const entry = organById(part.organId);
+      if (!entry) continue;
+      const organ: Organ = { name: entry.fr[0], gender: entry.gender, number: entry.number };
+      for (const p of part.preamble) if (p.opener?.type === 'preamble') checkOpener(ctx, p, organ);
+      for (const p of part.operative) {
+        if (p.opener?.type === 'operative') checkOpener(ctx, p, organ);
+        checkRemainSeized(ctx, p, organ);
+        checkInlineDeclares(ctx, p, organ);
+      }
+    }
+  },
+};
+
+/** The adjective of a preambular opener (« Vivement préoccupée ») or after « Se déclarant » / « Se déclare ». */
+function checkOpener(ctx: RuleContext, p: Paragraph, organ: Organ): void {
+  const o = p.opener!;
+  const line = o.range.start.line;
+  const text = ctx.doc.lines[line];
+  const tokens = tokenize(text, o.range.start.character, 12);
+  const match = classifyOpener(tokens, 'fr');
+  if (match.type === 'preamble' && match.adjective) {
+    checkAdjective(ctx, line, text, tokens[match.headIndex], match.adjective, organ);
+    return;
+  }
+  // « Se déclarant [de nouveau] [profondément] préoccupée », « Se déclare satisfaite », « Se dit préoccupé ».
+  const head = tokens.slice(match.headIndex, match.headIndex + 2).map((t) => t.key).join(' ');
+  if (REFLEXIVE.test(head)) checkAfterReflexive(ctx, line, text, tokens, match.headIndex + 2, organ);
+}
+
+/** The adjective after « se déclare » and its adverbs (« de nouveau », « profondément »), when it is a known one. */
+function checkAfterReflexive(ctx: RuleContext, line: number, text: string, tokens: Token[], from: number, organ: Organ): void {
+  let i = from;
+  const v = vocabulary('fr');
+  for (let guard = 0; guard < 4 && i < tokens.length; guard++) {
+    const skip = v.modifiersAfter.match(tokens, i) ?? v.adverbs.match(tokens, i);
+    if (!skip) break;
+    i += skip.length;
+  }
+  const adjective = i < tokens.length ? v.adjectives.match(tokens, i) : undefined;
+  if (adjective && adjective.length === 1) checkAdjective(ctx, line, text, tokens[i], adjective.value, organ);
+}
+
+function checkAdjective(ctx: RuleContext, line: number, text: string, token: Token, forms: AdjectiveForm[], organ: Organ): void {
+  if (forms.some((f) => f.gender === organ.gender && f.number === organ.number)) return;
+  const entry = forms[0].entry;
+  const expected = (organ.number === 'p' ? (organ.gender === 'f' ? entry.fpl : entry.mpl) : organ.gender === 'f' ? entry.f : entry.m);
+  if (!expected) return;
+  const written = text.slice(token.start, token.end);
+  report(ctx, { start: { line, character: token.start }, end: { line, character: token.end } }, written, matchCase(written, expected), organ);
+}
+
+/**
+ * « …, et se déclare préoccupée par … » inside an operative paragraph: after « et » or a comma the
+ * subject is the organ (« le Comité, qui se déclare préoccupé » is not read).
+ */
+function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void {
+  for (const seg of p.segments) {
+    const text = ctx.doc.lines[seg.line];
+    const from = seg.line === p.segments[0].line && p.opener ? p.opener.range.end.character : seg.start;
+    for (const m of text.slice(from, seg.end).matchAll(INLINE_DECLARES)) {
+      const at = from + m.index! + m[0].length;
+      checkAfterReflexive(ctx, seg.line, text, tokenize(text, at, 8), 0, organ);
+    }
+  }
+}
+
+/** « Décide de rester saisie de la question » (General Assembly) / « saisi » (a Council). */
+function checkRemainSeized(ctx: RuleContext, p: Paragraph, organ: Organ): void {
+  const expected = `saisi${organ.gender === 'f' ? 'e' : ''}${organ.number === 'p' ? 's' : ''}`;
+  for (const seg of p.segments) {
+    const text = ctx.doc.lines[seg.line];
+    const slice = text.slice(seg.start, seg.end);
+    for (const m of slice.matchAll(REMAIN_SEIZED)) {
+      const written = m[3];
+      if (written === expected) continue;
+      const at = seg.start + m.index! + m[1].length;
+      // The organ speaks in the opener, or after « et » or a comma (« …, et décide de rester saisie »);
+      // elsewhere (« … dans laquelle il décide de rester saisi », a quotation) someone else may.
+      const opener = p.opener && seg.line === p.opener.range.start.line && at === p.opener.range.start.character;
+      if (!opener && !/(?:,|(?<![\p{L}\p{M}])et)[ \u00a0]*$/u.test(text.slice(0, at))) continue;
+      const start = at + m[2].length;
+      report(ctx, { start: { line: seg.line, character: start }, end: { line: seg.line, character: start + written.length } }, written, expected, organ);
+    }
+  }
+}
+
+function report(ctx: RuleContext, range: Range, written: string, expected: string, organ: Organ): void {
+  const genre = `${organ.gender === 'f' ? 'féminin' : 'masculin'} ${organ.number === 'p' ? 'pluriel' : 'singulier'}`;
+  ctx.report({
+    range,
+    message: `${q('fr', written)} ne s’accorde pas avec l’organe, ${q('fr', organ.name)} (${genre}) : attendu ${q('fr', expected)}`,
+    fixes: [{ title: `Remplacer par ${q('fr', expected)}`, edits: [{ range, newText: expected }], safe: true }],
+  });
+}
