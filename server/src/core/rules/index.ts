@@ -10,6 +10,7 @@ import { paragraphNumbering } from './paragraph-numbering';
 import { paragraphPunctuation } from './paragraph-punctuation';
 import { preambleAfterOperative } from './preamble-after-operative';
 import { preambleOpener } from './preamble-opener';
+import { presentResolution } from './present-resolution';
 import { symbolFormat } from './symbol-format';
 import { alsoFurtherSequence } from './also-further-sequence';
 import { frenchAgreement } from './french-agreement';
@@ -41,6 +42,7 @@ export const rules: readonly Rule[] = [
   footnoteReused,
   footnotePlacement,
   terminology,
+  presentResolution,
   acronymConsistency,
   frenchTypography,
   dateFormat,
