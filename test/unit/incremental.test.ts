@@ -19,6 +19,9 @@ import type { IndexLookup } from '../../server/src/core/rules/types';
 import { fixtureFiles, read, readFixture, ROOT, SEEDS } from '../helpers';
 
 const index = shippedIndex();
+// A longer run: INCREMENTAL_RUNS=5000 INCREMENTAL_SEED=7 node --import tsx --test test/unit/incremental.test.ts
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 200);
+const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261123);
 
 interface Base { name: string; text: string; options: LintOptions }
 
@@ -190,13 +193,13 @@ describe('incremental analysis', () => {
   it('gives the findings and model of a full analysis after every edit of random sequences', () => {
     fc.assert(fc.property(startArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.option(fc.integer({ min: 300, max: 6000 }), { freq: 8 }),
       ({ base, start }, edits, limit) => checkSequence(base, start, edits, limit === null ? base.options : { ...base.options, limit })),
-    { numRuns: 200, seed: 20261123 });
+    { numRuns: RUNS, seed: SEED });
   });
 
   it('does so on whole seeds and on a compendium of them', () => {
     const compendium: Base = { name: 'seeds compendium', text: seeds.map((s) => s.text).join('\n\n'), options: { index } };
     fc.assert(fc.property(fc.constantFrom(...seeds, compendium), fc.array(editArb, { minLength: 1, maxLength: 3 }),
-      (base, edits) => checkSequence(base, base.text, edits)), { numRuns: 8, seed: 20261123 });
+      (base, edits) => checkSequence(base, base.text, edits)), { numRuns: Math.max(8, RUNS / 25), seed: SEED });
   });
 
   it('follows the index: an answer that changes makes the rules that asked run again', () => {

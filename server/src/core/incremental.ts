@@ -36,8 +36,9 @@ export interface AnalysisStats {
   /** Paragraphs the paragraph-scoped rules checked again; paragraphs whose findings were kept. */
   paragraphsChecked: number;
   paragraphsKept: number;
-  /** Rules run over the whole document: those without a scope, and scoped ones that could not keep anything. */
+  /** Rules run over the whole document: those without a scope, and scoped ones that left it; and the time they took. */
   wholeDocumentRules: string[];
+  wholeDocumentMs: number;
 }
 
 /** A chunk of the current version with the findings of the scoped rules on its lines, by rule id. */
@@ -79,8 +80,16 @@ export class IncrementalAnalyser {
     const { limit } = this.options;
     const cut = limit !== undefined && text.length > limit ? checkedLength(text, limit) : undefined;
     this.current = emptyStats();
-    const { version, change } = this.parse(cut === undefined ? text : text.slice(0, cut));
-    const findings = this.check(version, change);
+    let version: Version, findings: Finding[];
+    try {
+      let change: Change | undefined;
+      ({ version, change } = this.parse(cut === undefined ? text : text.slice(0, cut)));
+      findings = this.check(version, change);
+    } catch (error) {
+      // What was kept may be half updated: the next version starts afresh.
+      this.last = undefined;
+      throw error;
+    }
     this.last = version;
     if (cut !== undefined) findings.push(sizeNotice(version.doc, text.length, cut));
     return { doc: version.doc, findings };
@@ -114,7 +123,7 @@ export class IncrementalAnalyser {
     const walked = walkFrom(lines, lang, facts, old[first].chunk.line, old[first].chunk.state, (line, state) => {
       if (line < window.to) return false;
       const k = chunkStartingAt(old, line - window.delta);
-      if (k < 0 || !sameState(state, old[k].chunk.state)) return false;
+      if (k <= first || !sameState(state, old[k].chunk.state)) return false;
       resume = k;
       return true;
     }).map(keep);
@@ -165,7 +174,9 @@ export class IncrementalAnalyser {
       // No scope, or the rule left it: the whole document, as lint() runs it.
       for (const c of chunks) c.findings.delete(rule.id);
       stats.wholeDocumentRules.push(rule.id);
+      const t0 = performance.now();
       runRule(rule, doc, options, all);
+      stats.wholeDocumentMs += performance.now() - t0;
     }
     stats.paragraphsKept = doc.paragraphs.length - stats.paragraphsChecked;
     return finishFindings(doc, all, this.options, version.controlLines ? undefined : NO_CONTROL);
@@ -211,7 +222,7 @@ function countControl(lines: string[], from: number, to: number): number {
 }
 
 function emptyStats(fresh?: string): AnalysisStats {
-  return { fresh, linesRead: 0, linesKept: 0, chunksWalked: 0, chunksKept: 0, paragraphsChecked: 0, paragraphsKept: 0, wholeDocumentRules: [] };
+  return { fresh, linesRead: 0, linesKept: 0, chunksWalked: 0, chunksKept: 0, paragraphsChecked: 0, paragraphsKept: 0, wholeDocumentRules: [], wholeDocumentMs: 0 };
 }
 
 // ---- lines ----
@@ -267,12 +278,12 @@ function spliceLines(last: Version, text: string): { lines: string[]; starts: In
   re.lastIndex = last.starts[a];
   let at = last.starts[a];
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    middle.push(text.slice(at, m.index));
+    middle.push(own(text.slice(at, m.index)));
     middleStarts.push(at);
     at = m.index + m[0].length;
   }
   if (b >= last.starts.length) {
-    middle.push(text.slice(at));
+    middle.push(own(text.slice(at)));
     middleStarts.push(at);
   }
   const lines = last.lines.slice(0, a).concat(middle, last.lines.slice(b));
@@ -282,6 +293,14 @@ function spliceLines(last: Version, text: string): { lines: string[]; starts: In
   starts.set(middleStarts, a);
   for (let i = b, j = a + middle.length; i < last.starts.length; i++, j++) starts[j] = last.starts[i] + moved;
   return { lines, starts, facts, window: { from: a, to: a + middle.length, oldTo: b, delta: a + middle.length - b } };
+}
+
+/**
+ * A copy of a line that does not hold on to the text it was cut from (V8 keeps a slice as a view of its
+ * whole text): kept lines come from many versions, and each would otherwise keep its whole text alive.
+ */
+function own(line: string): string {
+  return line.length < 13 ? line : (' ' + line).slice(1);
 }
 
 /** Index of the first element greater than x (sorted ascending). */
