@@ -94,4 +94,19 @@ describe('seeds', () => {
     const settings = JSON.parse(read(path.join(ROOT, 'seeds', '.vscode', 'settings.json')));
     assert.equal(settings['files.associations']['*.txt'], 'un-resolution');
   });
+
+  it('a compendium of the five seeds, in any order, reads as five documents and gives no error and no warning', () => {
+    const texts = SEEDS.map(read);
+    const orders = [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [3, 0, 1, 4, 2]];
+    for (const order of orders) {
+      const { doc, findings } = lint(order.map((k) => texts[k]).join('\n\n'));
+      const bad = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(bad.map((f) => `${f.range.start.line + 1} ${f.rule} ${f.message}`), [], `order ${order.join('')}`);
+      // The report (seed 003) stays a report; each resolution keeps its preamble after the previous one's meeting line.
+      assert.deepEqual(doc.parts.map((p) => p.kind).sort(), ['report', 'resolution', 'resolution', 'resolution', 'resolution'], `order ${order.join('')}`);
+      const counts = (d: typeof doc) => allParts(d.parts).map((p) => `${p.kind} ${p.organId} ${p.preamble.length}/${p.operative.length}`).sort();
+      assert.deepEqual(counts(doc), order.flatMap((k) => counts(lint(texts[k]).doc)).sort(), `order ${order.join('')}: parts as read alone`);
+    }
+  });
 });
+

@@ -356,6 +356,18 @@ class Builder {
   private bodyBlock(block: Block): void {
     const segs = block.segments;
     if (this.isOrganBlock(block)) return this.organBlock(block);
+    if (this.startsNextDocument(block)) {
+      // A compendium: the next document's masthead. Read it as a masthead, and what follows as a new
+      // document (a resolution after its organ line, or a report after its title).
+      this.headerDone = false;
+      this.isReport = false;
+      this.symbol = undefined;
+      this.title = undefined;
+      this.meeting = undefined;
+      this.current = undefined;
+      this.headerBlock(block);
+      return;
+    }
     switch (block.kind) {
       case 'annex': {
         const heading = this.paragraph('heading', segs);
@@ -385,6 +397,22 @@ class Builder {
       default:
         return this.textBlock(block);
     }
+  }
+
+  /**
+   * A masthead inside the body: « Distr. générale », « Résolution adoptée par … », or the organ's name
+   * alone (« Assemblée générale », "United Nations  A/RES/78/1") with such a line in the next blocks.
+   */
+  private startsNextDocument(block: Block): boolean {
+    if (block.kind !== 'other' || block.segments.length > 6) return false;
+    const line = (k: number) => { const b = this.block(k); return b?.kind === 'other' ? plain(this.lines[b.segments[0].line].slice(b.segments[0].start, b.segments[0].end)).trim() : ''; };
+    // « Distr. générale », "General Assembly Distr.: General" (PDF extraction puts them on one line).
+    const masthead = (t: string) => /^Distr\./.test(t) || (t.length < 80 && /\bDistr\.:?[ \u00a0]*(?:générale|limitée|restreinte|General|Limited|Restricted)\b/.test(t))
+      || /^(?:Résolution adoptée|Resolution adopted|RESOLUTION ADOPTED) (?:par|by)\b/.test(t);
+    const t = line(this.i);
+    if (masthead(t)) return true;
+    if (t.length >= 60 || /[,;:.]$/.test(t) || classifyHeaderLine(t, false) !== 'organ') return false;
+    return [1, 2, 3].some((k) => masthead(line(this.i + k)));
   }
 
   /** The part's last paragraph opens with an operative verb and ends with a colon, nothing numbered yet. */
@@ -429,17 +457,26 @@ class Builder {
     let part: Part;
     if (!current) {
       part = this.newPart('resolution', para);
+      // As below: a new top-level body is read as such, whatever meeting line came before (the walk
+      // may also resume here, with the previous document's meeting line in its state).
+      this.meeting = undefined;
     } else if (current.kind !== 'annex' && !current.organ && current.items.length === 0) {
       part = current;
       part.organ = para;
+    } else if (this.meeting && current === this.root) {
+      // After the closing meeting line: the next resolution of a compendium, never a nested draft.
+      part = this.newPart('resolution', para);
+      this.meeting = undefined;
     } else if (current.kind !== 'report' && current.kind !== 'annex' && this.endsWith(lastTextParagraph(current), ':')) {
       // « … d'adopter le projet de résolution suivant : » then a complete draft.
       part = this.newPart('draft', para, current);
     } else if (current.kind === 'annex') {
       part = this.newPart('draft', para, current);
     } else {
-      // Composite resolutions (A and B under one number): a new top-level body.
+      // Composite resolutions (A and B under one number), or the next resolution of a compendium:
+      // a new top-level body, whose paragraphs are read as such even after the previous one's meeting line.
       part = this.newPart('resolution', para);
+      this.meeting = undefined;
     }
     part.organ = para;
     part.organId = organ.id;

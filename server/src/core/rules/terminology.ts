@@ -205,10 +205,11 @@ export const terminology: Rule = {
     const compiled = COMPILED[doc.lang];
     // Abbreviations: resolution text only (a report may write « l'ONU »), not the masthead.
     const abbreviations = doc.kind !== 'report' && compiled.abbr.mayMatch(doc);
+    // A report in a compendium of resolutions keeps its own usage too.
     if (!abbreviations && !compiled.fixed.mayMatch(doc)) return;
     for (const p of textParagraphs(doc)) {
       const text = p.text;
-      const abbr = abbreviations && p.kind !== 'header' ? compiled.abbr.matches(doc, text) : [];
+      const abbr = abbreviations && p.kind !== 'header' && p.part?.kind !== 'report' ? compiled.abbr.matches(doc, text) : [];
       const fixed = compiled.fixed.matches(doc, text);
       if ((!abbr.length && !fixed.length) || isCapitalsLine(text)) continue;
       const prose = proseOf(p);
