@@ -404,7 +404,8 @@ class Builder {
    * alone (« Assemblée générale », "United Nations  A/RES/78/1") with such a line in the next blocks.
    */
   private startsNextDocument(block: Block): boolean {
-    if (block.kind !== 'other' || block.segments.length > 6) return false;
+    // Cheap gate first (this runs for every body block): masthead lines are short.
+    if (block.kind !== 'other' || block.segments.length > 6 || block.segments[0].end - block.segments[0].start > 100) return false;
     const line = (k: number) => { const b = this.block(k); return b?.kind === 'other' ? plain(this.lines[b.segments[0].line].slice(b.segments[0].start, b.segments[0].end)).trim() : ''; };
     // « Distr. générale », "General Assembly Distr.: General" (PDF extraction puts them on one line).
     const masthead = (t: string) => /^Distr\./.test(t) || (t.length < 80 && /\bDistr\.:?[ \u00a0]*(?:générale|limitée|restreinte|General|Limited|Restricted)\b/.test(t))
