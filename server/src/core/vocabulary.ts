@@ -8,10 +8,73 @@ import type { Lang } from './model/types';
 
 export interface Token { text: string; start: number; end: number; /** Lower-cased, for lookups. */ key: string }
 
-/** Words with their columns; apostrophes and hyphens stay inside a word (« S'inquiétant », « l'attention »). */
+const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?/gu;
+
+/**
+ * Words with their columns; apostrophes and hyphens stay inside a word (« S'inquiétant », « l'attention »).
+ * The words WORD matches, found by a scan of the characters: the parser and several rules tokenise
+ * every opener, and WORD's Unicode classes cost ~120 ns a word where the scan costs a few. A text with
+ * a surrogate pair (letters outside the BMP) is left to the expression itself.
+ */
 export function tokenize(text: string, from = 0, limit = 12): Token[] {
   const tokens: Token[] = [];
-  const re = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?/gu;
+  let i = from;
+  const n = text.length;
+  while (tokens.length < limit) {
+    // The next letter or mark.
+    let c = 0;
+    while (i < n && !isWordChar((c = text.charCodeAt(i)))) {
+      if (isSurrogate(c)) return tokenizeWithRegex(text, from, limit);
+      i++;
+    }
+    if (i >= n) break;
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      c = text.charCodeAt(i);
+      if (isSurrogate(c)) return tokenizeWithRegex(text, from, limit);
+      if (c !== 39 && c !== 0x2019 && c !== 45) break;
+      // « l'attention », « non-membres »: a separator followed by a letter continues the word.
+      const next = text.charCodeAt(i + 1);
+      if (isSurrogate(next)) return tokenizeWithRegex(text, from, limit);
+      if (!isWordChar(next)) break;
+      i += 2;
+    }
+    if (c === 39 || c === 0x2019) i++; // « l' », « d’ »
+    tokens.push(new Word(text, start, i));
+  }
+  return tokens;
+}
+
+/**
+ * A word tokenize found: its text and key are read from the line when first asked for (a caller
+ * reads the first few words of the twelve it asks for; slicing and lower-casing the rest was half
+ * of tokenize's time). Same values as the plain objects WORD's matches give.
+ */
+class Word implements Token {
+  private written?: string;
+  private lower?: string;
+  constructor(private readonly line: string, readonly start: number, readonly end: number) {}
+  get text(): string {
+    if (this.written === undefined) {
+      const w = this.line.slice(this.start, this.end);
+      this.written = w.includes('’') ? w.replace(/’/g, "'") : w;
+    }
+    return this.written;
+  }
+  get key(): string {
+    return (this.lower ??= this.text.toLowerCase());
+  }
+  toJSON(): { text: string; start: number; end: number; key: string } {
+    return { text: this.text, start: this.start, end: this.end, key: this.key };
+  }
+}
+
+/** The same words, read with WORD (texts with surrogate pairs). */
+function tokenizeWithRegex(text: string, from: number, limit: number): Token[] {
+  const tokens: Token[] = [];
+  const re = WORD;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while (tokens.length < limit && (m = re.exec(text))) {
@@ -19,6 +82,20 @@ export function tokenize(text: string, from = 0, limit = 12): Token[] {
     tokens.push({ text: t, start: m.index, end: m.index + m[0].length, key: t.toLowerCase() });
   }
   return tokens;
+}
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+/** Per UTF-16 unit outside ASCII: 0 not yet known, 1 a letter or mark (\p{L}, \p{M}), 2 neither. */
+const WORD_CHARS = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{M}]$/u;
+
+/** Whether a BMP character is a letter or a mark, as WORD reads it (surrogates are not). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let known = WORD_CHARS[c];
+  if (!known) WORD_CHARS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
 
 export interface OrganInfo { id: string; gender: 'm' | 'f'; number: 's' | 'p' }
@@ -344,6 +421,11 @@ const sequences = { fr: buildSequence('fr'), en: buildSequence('en') };
 export function sequenceModifierAt(tokens: Token[], i: number, lang: Lang): { length: number; step: SequenceStep } | undefined {
   const m = sequences[lang].table.match(tokens, i);
   return m && { length: m.length, step: m.value };
+}
+
+/** Every sequence modifier of the language, lower case (« également », « en outre », "once again"…). */
+export function sequencePhrases(lang: Lang): string[] {
+  return sequences[lang].table.keys();
 }
 
 /** The adverb fixes and completion write for a step: « également », « en outre », "also", "further". */

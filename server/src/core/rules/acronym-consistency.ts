@@ -11,22 +11,21 @@
 // is never proposed: nothing in the document says what it means). Every occurrence of another form
 // gets one information, with a fix for that occurrence and one for all of them.
 import data from '../data/terminology.json';
-import type { Range } from '../model/types';
+import type { Range, ResolutionDocument } from '../model/types';
 import { ALL_PROFILES } from '../profiles';
-import { q } from './helpers';
+import { paragraphsWith, q } from './helpers';
 import { CODE, inZone, isCapitalsLine, ITALIC, proseOf, textParagraphs, URL, type Prose } from './terminology';
 import type { Rule, RuleContext, TextEdit } from './types';
 
 const KNOWN = new Set<string>(data.knownAcronyms);
 const BANNED = new Set<string>(data.abbreviations.map((a) => a.abbr));
 const TOKEN = /(?<![\p{L}\p{N}_\-/.@#&])[A-Z]{2,}(?![\p{L}\p{N}_\-/@#&]|\.[\p{L}\p{N}])/gu;
-const DEFINITION = /\(([A-Z]{2,})\)/g;
 const ROMAN = /^[IVXLCDM]+$/;
 /** Small words: skipped when a name is read back from initials, not counted as content words. */
 const STOP = new Set([...data.functionWords.en, ...data.functionWords.fr].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
 const MIN_DEFINED = 4;
 
-interface Occurrence { prose: Prose; start: number; end: number }
+interface Occurrence { prose: Prose; start: number; end: number; /** Its range, computed once: a form's every finding lists every occurrence. */ range?: Range }
 interface Word { text: string; key: string; /** Offset in the paragraph's text. */ start: number }
 interface Definition { acronym: string; words: Word[]; occurrence: Occurrence; /** Offset of « ( ». */ paren: number }
 type Kind = 'defined' | 'variant' | 'split';
@@ -83,6 +82,136 @@ function initialsName(acronym: string, words: Word[]): number | undefined {
   return start >= 0 ? words[start].start : undefined;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading the text. TOKEN over every paragraph with capitals, and the definition expression
+// /\(([A-Z]{2,})\)/g over every one with a parenthesis, cost more than the rest of the rule, in
+// documents where nothing comes of them. Definitions are found from the parentheses, acronyms from
+// pieces of the defined ones searched in the whole text (every form the rule counts holds one: see
+// anchorsOf). Same definitions and tokens, in the same order.
+
+const isCapital = (c: number) => c >= 65 && c <= 90;
+
+/** Whether « (ABC) » starts at `at` (a match of the definition expression). */
+function startsDefinition(text: string, at: number): boolean {
+  let j = at + 1;
+  while (isCapital(text.charCodeAt(j))) j++;
+  return j - at - 1 >= 2 && text.charCodeAt(j) === 41;
+}
+
+/** The definition expression's matches in a text: the offset of « ( » and the acronym. */
+function definitionsIn(text: string): { index: number; acronym: string }[] {
+  const out: { index: number; acronym: string }[] = [];
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) {
+    if (startsDefinition(text, i)) out.push({ index: i, acronym: text.slice(i + 1, text.indexOf(')', i)) });
+  }
+  return out;
+}
+
+const NOT_BEFORE = /^[\p{L}\p{N}_\-/.@#&]$/u;
+const NOT_AFTER = /^[\p{L}\p{N}_\-/@#&]$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** The character (code point) that ends right before `i`, and the one that starts at `i`. */
+const charBefore = (text: string, i: number) => String.fromCodePoint(i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) && /[\ud800-\udbff]/.test(text[i - 2]) ? text.codePointAt(i - 2)! : text.charCodeAt(i - 1));
+const charAt = (text: string, i: number) => String.fromCodePoint(text.codePointAt(i)!);
+
+/**
+ * Whether TOKEN matches the run of capitals [start, end): a run is matched whole or not at all
+ * (shorter, it would be followed by a capital, a letter), when its lookbehind and lookahead allow.
+ */
+function isToken(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  if (start > 0 && NOT_BEFORE.test(charBefore(text, start))) return false;
+  if (end < text.length) {
+    const after = charAt(text, end);
+    if (NOT_AFTER.test(after)) return false;
+    if (after === '.' && end + 1 < text.length && LETTER_OR_DIGIT.test(charAt(text, end + 1))) return false;
+  }
+  return true;
+}
+
+interface Token { start: number; end: number; /** The token TOKEN matches right before, ending one character before this one (a pair). */ previous?: { start: number; end: number } }
+
+/** The token at the run of capitals around `i`, if TOKEN matches it. */
+function tokenAround(text: string, i: number): { start: number; end: number } | undefined {
+  let start = i, end = i;
+  while (start > 0 && isCapital(text.charCodeAt(start - 1))) start--;
+  while (end < text.length && isCapital(text.charCodeAt(end))) end++;
+  return isToken(text, start, end) ? { start, end } : undefined;
+}
+
+/**
+ * Where to look for the defined acronyms' forms: an acronym of four letters or more is found by its
+ * first half and its second half, as each form the rule counts holds one of them whole (the acronym
+ * holds both; with a letter added, the half the letter is not in; cut in two by a space, the part
+ * with the larger piece holds its half). A shorter one has no variants: itself.
+ */
+function anchorsOf(defined: Set<string>): string[] {
+  const anchors = new Set<string>();
+  for (const a of defined) {
+    if (a.length < MIN_DEFINED) { anchors.add(a); continue; }
+    const h = a.length >> 1;
+    anchors.add(a.slice(0, h));
+    anchors.add(a.slice(h));
+  }
+  return [...anchors];
+}
+/** Past this many anchors, TOKEN over the paragraphs with capitals costs less than the searches. */
+const MAX_ANCHORS = 24;
+
+/**
+ * The tokens TOKEN finds that can matter, paragraph by paragraph (those with capitals, not in
+ * capitals), each with the token just before it when they stand one space apart: all of them, or
+ * those at an anchor and the token after each.
+ */
+function tokenScan(doc: ResolutionDocument, defined: Set<string>): { prose: Prose; tokens: Token[] }[] {
+  const out: { prose: Prose; tokens: Token[] }[] = [];
+  const anchors = anchorsOf(defined);
+  if (anchors.length > MAX_ANCHORS) {
+    for (const p of textParagraphs(doc)) {
+      if (!/[A-Z]{2}/.test(p.text) || isCapitalsLine(p.text)) continue;
+      const tokens: Token[] = [];
+      let last: Token | undefined;
+      for (const m of p.text.matchAll(TOKEN)) {
+        const t: Token = { start: m.index, end: m.index + m[0].length };
+        if (last && last.end + 1 === t.start) t.previous = last;
+        tokens.push(t);
+        last = t;
+      }
+      out.push({ prose: proseOf(p), tokens });
+    }
+    return out;
+  }
+  for (const p of paragraphsWith(doc, anchors)) {
+    if (p.kind === 'rule') continue;
+    const text = p.text;
+    const starts = new Map<number, number>(); // start → end of the tokens found
+    for (const anchor of anchors) {
+      for (let i = text.indexOf(anchor); i >= 0; i = text.indexOf(anchor, i + 1)) {
+        const t = tokenAround(text, i);
+        if (!t) continue;
+        starts.set(t.start, t.end);
+        // The token after it, for a pair whose first part holds the anchor.
+        if (t.end + 1 < text.length && isCapital(text.charCodeAt(t.end + 1))) {
+          const next = tokenAround(text, t.end + 1);
+          if (next && next.start === t.end + 1) starts.set(next.start, next.end);
+        }
+      }
+    }
+    if (!starts.size || isCapitalsLine(text)) continue;
+    const tokens: Token[] = [...starts].sort((a, b) => a[0] - b[0]).map(([start, end]) => {
+      const t: Token = { start, end };
+      // The token one character before, if TOKEN matches one there.
+      if (start >= 3 && isCapital(text.charCodeAt(start - 2))) {
+        const previous = tokenAround(text, start - 2);
+        if (previous && previous.end === start - 1) t.previous = previous;
+      }
+      return t;
+    });
+    out.push({ prose: proseOf(p), tokens });
+  }
+  return out;
+}
+
 export const acronymConsistency: Rule = {
   id: 'acronym-consistency',
   defaultSeverity: 'information',
@@ -99,15 +228,18 @@ export const acronymConsistency: Rule = {
       if (list) list.push(o); else occurrences.set(form, [o]);
     };
     const definitions: Definition[] = [];
-    const proses = textParagraphs(doc).filter((p) => /[A-Z]{2}/.test(p.text) && !isCapitalsLine(p.text)).map(proseOf);
     const skip = (prose: Prose, start: number, end: number) => inZone(prose, start, end, URL | CODE | ITALIC);
-    for (const prose of proses) {
+    // Definitions first, from the few paragraphs with « (ABC) »: a document that defines no acronym
+    // (most) has nothing to compare. (A paragraph in capitals follows its own typography.)
+    for (const p of paragraphsWith(doc, ['('], startsDefinition)) {
+      if (p.kind === 'rule') continue;
+      const found = definitionsIn(p.text);
+      if (!found.length || isCapitalsLine(p.text)) continue;
+      const prose = proseOf(p);
       const { text } = prose;
-      if (!text.includes('(')) continue;
-      for (const m of text.matchAll(DEFINITION)) {
-        const acronym = m[1];
-        if (ROMAN.test(acronym) || skip(prose, m.index, m.index + m[0].length)) continue;
-        definitions.push({ acronym, words: wordsBefore(text, m.index), paren: m.index, occurrence: { prose, start: m.index + 1, end: m.index + 1 + acronym.length } });
+      for (const { index, acronym } of found) {
+        if (ROMAN.test(acronym) || skip(prose, index, index + acronym.length + 2)) continue;
+        definitions.push({ acronym, words: wordsBefore(text, index), paren: index, occurrence: { prose, start: index + 1, end: index + 1 + acronym.length } });
       }
     }
     if (!definitions.length) return;
@@ -147,32 +279,35 @@ export const acronymConsistency: Rule = {
     // Undefined acronyms one letter longer than a defined one (of a single group).
     const members = new Map<string, string>(); // form → group root
     for (const a of defined) members.set(a, find(a));
-    const insertions = new Map<string, Set<string>>();
-    for (const y of defined) {
-      if (y.length < MIN_DEFINED) continue;
-      for (let k = 0; k <= y.length; k++) {
-        for (let c = 65; c <= 90; c++) {
-          const x = y.slice(0, k) + String.fromCharCode(c) + y.slice(k);
-          const roots = insertions.get(x) ?? new Set<string>();
-          roots.add(find(y));
-          insertions.set(x, roots);
+    // The groups of the defined acronyms (of four letters or more) a token is one letter longer than:
+    // read from the token (each letter taken out in turn) rather than listing every such variant.
+    const insertionRoots = new Map<string, Set<string> | undefined>();
+    const insertions = {
+      get(x: string): Set<string> | undefined {
+        if (insertionRoots.has(x)) return insertionRoots.get(x);
+        let roots: Set<string> | undefined;
+        if (x.length > MIN_DEFINED && /^[A-Z]+$/.test(x)) {
+          for (let k = 0; k < x.length; k++) {
+            const y = x.slice(0, k) + x.slice(k + 1);
+            if (defined.has(y)) (roots ??= new Set()).add(find(y));
+          }
         }
-      }
-    }
+        insertionRoots.set(x, roots);
+        return roots;
+      },
+      has(x: string): boolean { return this.get(x) !== undefined; },
+    };
     // The occurrences of what may belong to a group: defined acronyms, their one-letter variants,
     // and two capital words side by side whose letters make a defined acronym (« ONU DC »).
     const pairs: { form: string; joined: string; o: Occurrence }[] = [];
-    for (const prose of proses) {
+    for (const { prose, tokens } of tokenScan(doc, defined)) {
       const { text } = prose;
-      let last: { start: number; end: number; text: string } | undefined;
-      for (const m of text.matchAll(TOKEN)) {
-        const token = m[0];
-        const end = m.index + token.length;
-        const joined = last && last.end + 1 === m.index && /[ \u00a0]/.test(text[last.end]) && !prose.joins.has(last.end) ? last.text + token : undefined;
-        const previous = last;
-        last = { start: m.index, end, text: token };
-        if (joined && defined.has(joined) && !skip(prose, previous!.start, end)) pairs.push({ form: `${previous!.text} ${token}`, joined, o: { prose, start: previous!.start, end } });
-        if ((defined.has(token) || insertions.has(token)) && !skip(prose, m.index, end)) add(token, { prose, start: m.index, end });
+      for (const t of tokens) {
+        const token = text.slice(t.start, t.end);
+        const previous = t.previous;
+        const joined = previous && /[ \u00a0]/.test(text[previous.end]) && !prose.joins.has(previous.end) ? text.slice(previous.start, previous.end) + token : undefined;
+        if (joined && defined.has(joined) && !skip(prose, previous!.start, t.end)) pairs.push({ form: `${text.slice(previous!.start, previous!.end)} ${token}`, joined, o: { prose, start: previous!.start, end: t.end } });
+        if ((defined.has(token) || insertions.has(token)) && !skip(prose, t.start, t.end)) add(token, { prose, start: t.start, end: t.end });
       }
     }
     for (const x of occurrences.keys()) {
@@ -248,7 +383,7 @@ function report(ctx: RuleContext, f: Finding): void {
       break;
   }
   const edit = (o: Occurrence): TextEdit | undefined => {
-    const range: Range = o.prose.range(o.start, o.end);
+    const range: Range = (o.range ??= o.prose.range(o.start, o.end));
     return range.start.line === range.end.line ? { range, newText: keep } : undefined;
   };
   const here = edit(f.o);

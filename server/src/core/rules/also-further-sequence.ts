@@ -7,9 +7,9 @@
 // restart it freely (A/RES/66/181: Rappelant, Rappelant également, Tenant compte, Rappelant,
 // Rappelant également), so a missing adverb is only a hint, and only in a row.
 import type { Lang, Paragraph, Part, Range } from '../model/types';
-import { classifyOpener, sequenceAdverb, sequenceModifierAt, tokenize, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
+import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { q, resolutionParts } from './helpers';
+import { openerWords, q, resolutionParts } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -68,29 +68,141 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   const o = p.opener;
   if (!o || o.type !== kind) return undefined;
   const lang = ctx.lang;
-  const line = o.range.start.line;
-  const text = ctx.doc.lines[line];
-  const tokens = tokenize(text, o.range.start.character, 12);
-  const match = classifyOpener(tokens, lang);
+  const { line, text, tokens, match } = openerWords(ctx.doc, p)!;
   if (match.type !== kind || !match.length || !match.headLength) return undefined;
   const length = match.length;
   // Sequence adverbs inside the phrase (fixed phrases such as « Prie aussi instamment » included).
   let modifier: Modifier | undefined;
-  const skip = new Set<number>();
+  let skip: Set<number> | undefined;
   for (let k = 0; k < length; k++) {
     const m = sequenceModifierAt(tokens, k, lang);
     if (!m || k + m.length > length) continue;
     const before = k < match.headIndex;
     if (lang === 'en' && m.step === 'further' && !before && !adverbialFurther(text, tokens, k)) { k += m.length - 1; continue; }
+    skip ??= new Set<number>();
     for (let j = k; j < k + m.length; j++) skip.add(j);
     if (!modifier || m.step === 'again') modifier = { index: k, length: m.length, step: m.step, before };
     k += m.length - 1;
   }
-  const words = tokens.slice(0, length).filter((_, k) => !skip.has(k)).map((t) => t.key);
-  const strict = words.join(' ').replace(/ (?:the secretary-general|le secrétaire général)$/, '');
+  let strict = '';
+  for (let k = 0; k < length; k++) if (!skip?.has(k)) strict = strict ? `${strict} ${tokens[k].key}` : tokens[k].key;
+  strict = strict.replace(/ (?:the secretary-general|le secrétaire général)$/, '');
   const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
-  const coarse = kind === 'operative' || match.adjective ? head.join(' ') : /^(?:se|s')$/.test(head[0]) ? head.slice(0, 2).join(' ') : head[0];
+  const coarse = kind === 'operative' || match.adjective ? head.join(' ') : head[0] === 'se' || head[0] === "s'" ? head.slice(0, 2).join(' ') : head[0];
   return { p, kind, line, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which openers to read. Reading one (its words classified, its sequence adverb found) is most of
+// the rule's time, and most openers can be left unread: only those with a sequence adverb can be
+// reported, and the others matter only as earlier uses of the same opener (the count) or as the
+// first of two in a row (the hints). An opener whose first word starts no adverb phrase has its head
+// there (classifyOpener reads adverbs, and English fronted modifiers, before the head, nothing
+// else), so its identity (coarse, strict) starts with that word: an opener with another first word
+// is not the same opener.
+
+interface Glance {
+  /** The opener's words (read lazily: most are never looked at). */
+  tokens: Token[];
+  /** Its head may stand after its first word, or a sequence adverb may be among its words: read it. */
+  read: boolean;
+}
+
+const leadingWords = { fr: leadingWordsOf('fr'), en: leadingWordsOf('en') };
+/** First words of the phrases classifyOpener reads before a head: adverbs, English fronted modifiers. */
+function leadingWordsOf(lang: Lang): Set<string> {
+  const v = vocabulary(lang);
+  return new Set([...v.adverbs.keys(), ...v.modifiersBefore.keys()].map((k) => k.split(' ')[0]));
+}
+
+const sequenceWords = { fr: sequenceWordsOf('fr'), en: sequenceWordsOf('en') };
+/**
+ * A word of every sequence modifier (its longest: « outre » for « en outre »), in any case. The
+ * expression's i flag matches a letter wherever toLowerCase gives the word's letter (no letter of
+ * these words has another upper-case form, as the Kelvin sign has for k).
+ */
+function sequenceWordsOf(lang: Lang): RegExp {
+  const words = new Set(sequencePhrases(lang).map((ph) => ph.split(' ').sort((a, b) => b.length - a.length)[0]));
+  return new RegExp([...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}
+
+function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
+  if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
+  const { text, tokens } = openerWords(ctx.doc, p)!;
+  if (!tokens.length) return { tokens, read: true };
+  const read = leadingWords[ctx.lang].has(tokens[0].key) || sequenceWords[ctx.lang].test(text.slice(tokens[0].start, tokens[tokens.length - 1].end));
+  return { tokens, read };
+}
+
+/** Whether the opener's first words are `words` (for an unread opener: whether it may be that opener). */
+function startsWith(tokens: Token[], words: string[]): boolean {
+  if (tokens.length < words.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[k].key !== words[k]) return false;
+  return true;
+}
+
+/** The uses of a section, read when needed: at once those with a sequence adverb (and, for the hints, pairs that may be one). */
+class Section {
+  private readonly glances = new Map<Paragraph, Glance>();
+  private readonly read = new Map<Paragraph, Use | undefined>();
+  constructor(private readonly ctx: RuleContext, private readonly kind: Kind, readonly paragraphs: Paragraph[], part: Part, strict: boolean) {
+    for (const p of paragraphs) {
+      const g = glance(ctx, p, kind);
+      if (!g) continue;
+      this.glances.set(p, g);
+      if (g.read) this.use(p);
+    }
+    // Two in a row, for the hints: the items hintRepetitions walks, side by side.
+    if (strict) {
+      let previous: Glance | undefined, previousP: Paragraph | undefined;
+      for (const p of part.items) {
+        if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
+        const g = this.glances.get(p);
+        if (previous && g && (previous.read || g.read || previous.tokens[0].key === g.tokens[0].key)) { this.use(previousP!); this.use(p); }
+        previous = g; previousP = p;
+      }
+    }
+  }
+
+  /** The use a paragraph of the section holds, read once. */
+  use(p: Paragraph): Use | undefined {
+    if (this.read.has(p)) return this.read.get(p);
+    const u = readUse(this.ctx, p, this.kind);
+    this.read.set(p, u);
+    return u;
+  }
+
+  /** The uses read so far, in the section's order. */
+  uses(): Map<Paragraph, Use> {
+    const out = new Map<Paragraph, Use>();
+    for (const p of this.paragraphs) {
+      const u = this.read.get(p);
+      if (u) out.set(p, u);
+    }
+    return out;
+  }
+
+  /** Whether the paragraph was read when the section was glanced at (the others hold no sequence adverb). */
+  isRead(p: Paragraph): boolean {
+    return this.read.has(p);
+  }
+
+  /**
+   * How many uses of u's opener come before the i-th paragraph: 0, 1 or 2 (two or more: what the
+   * messages tell apart). Reads the earlier openers that may be u's: those with a sequence adverb
+   * (read already) and those whose first words are u's head.
+   */
+  countBefore(u: Use, i: number): number {
+    const words = u.coarse.split(' ');
+    let n = 0;
+    for (let j = i - 1; j >= 0 && n < 2; j--) {
+      const p = this.paragraphs[j];
+      const g = this.glances.get(p);
+      if (!g || !(g.read || startsWith(g.tokens, words))) continue;
+      if (this.use(p)?.coarse === u.coarse) n++;
+    }
+    return n;
+  }
 }
 
 function adverbialFurther(text: string, tokens: Token[], k: number): boolean {
@@ -104,37 +216,30 @@ function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
   const { lang, profile } = ctx;
   const strict = strictProfile(profile);
   const paragraphs = sectionParagraphs(part, kind);
-  const uses = new Map<Paragraph, Use>();
-  for (const p of paragraphs) {
-    const u = readUse(ctx, p, kind);
-    if (u) uses.set(p, u);
-  }
-  // Counting: uses of each opener so far in this part, and whether one took « également » / "also".
-  const state = new Map<string, { count: number; also: boolean }>();
+  const section = new Section(ctx, kind, paragraphs, part, strict);
+  // Whether a use of each opener took « également » / "also" so far in this part. Only uses with a
+  // sequence adverb are judged, and only they need how many uses of their opener came before.
+  const also = new Set<string>();
   const earlier: Paragraph[] = [];
-  const sequence = paragraphs.map((p) => uses.get(p)).filter((u): u is Use => !!u);
-  for (const p of paragraphs) {
-    const u = uses.get(p);
-    if (!u) { earlier.push(p); continue; }
-    const s = state.get(u.coarse) ?? { count: 0, also: false };
-    state.set(u.coarse, s);
+  const sequence = [...section.uses().values()];
+  paragraphs.forEach((p, i) => {
+    const u = section.isRead(p) ? section.use(p) : undefined;
+    if (!u || (u.step !== 'also' && u.step !== 'further')) { earlier.push(p); return; }
+    const count = section.countBefore(u, i);
     let corrected: Step = u.step;
     let problem: 'first' | 'order' | undefined;
-    if (u.step === 'also' || u.step === 'further') {
-      if (s.count === 0 && !usedInline(earlier, u, lang)) { corrected = 'none'; problem = 'first'; }
-      else if (u.step === 'further' && !s.also && strict) { corrected = 'also'; problem = 'order'; }
-    }
+    if (count === 0 && !usedInline(earlier, u, lang)) { corrected = 'none'; problem = 'first'; }
+    else if (u.step === 'further' && !also.has(u.coarse) && strict) { corrected = 'also'; problem = 'order'; }
     // One finding per opener: a first use is reported as such (the fix removes the adverb wherever it stands).
-    if (problem === 'first') reportStep(ctx, u, problem, s.count, shifted(sequence, u, lang, profile));
-    else if ((u.step === 'also' || u.step === 'further') && misplaced(u, lang, profile)) reportPlacement(ctx, u, corrected, problem, s.count);
-    else if (problem) reportStep(ctx, u, problem, s.count);
-    s.count++;
+    if (problem === 'first') reportStep(ctx, u, problem, count, shifted(sequence, u, lang, profile));
+    else if (misplaced(u, lang, profile)) reportPlacement(ctx, u, corrected, problem, count);
+    else if (problem) reportStep(ctx, u, problem, count);
     // A first use with « également » starts the sequence one step ahead: the « en outre » that follows
     // it is consistent with it, and the fix moves both back (« Réaffirmant », « Réaffirmant également »).
-    if (corrected === 'also' || (problem === 'first' && u.step === 'also')) s.also = true;
+    if (corrected === 'also' || (problem === 'first' && u.step === 'also')) also.add(u.coarse);
     earlier.push(p);
-  }
-  if (strict) hintRepetitions(ctx, part, uses);
+  });
+  if (strict) hintRepetitions(ctx, part, section.uses());
 }
 
 /**

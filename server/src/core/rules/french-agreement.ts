@@ -4,9 +4,9 @@
 // gender and number of each organ come from data/organs.json; each part (an ECOSOC body and the
 // General Assembly draft it carries) agrees with its own organ line.
 import type { Paragraph, Range } from '../model/types';
-import { classifyOpener, organById, tokenize, vocabulary, type AdjectiveForm, type Token } from '../vocabulary';
+import { organById, tokenize, vocabulary, type AdjectiveForm, type Token } from '../vocabulary';
 import { ALL_PROFILES } from '../profiles';
-import { matchCase, q, resolutionParts } from './helpers';
+import { matchCase, openerWords, q, resolutionParts } from './helpers';
 import type { Rule, RuleContext } from './types';
 
 interface Organ { name: string; gender: 'm' | 'f'; number: 's' | 'p' }
@@ -45,11 +45,9 @@ export const frenchAgreement: Rule = {
 
 /** The adjective of a preambular opener (« Vivement préoccupée ») or after « Se déclarant » / « Se déclare ». */
 function checkOpener(ctx: RuleContext, p: Paragraph, organ: Organ): void {
-  const o = p.opener!;
-  const line = o.range.start.line;
-  const text = ctx.doc.lines[line];
-  const tokens = tokenize(text, o.range.start.character, 12);
-  const match = classifyOpener(tokens, 'fr');
+  const words = openerWords(ctx.doc, p)!;
+  if (!mayAgree(words.tokens)) return;
+  const { line, text, tokens, match } = words;
   if (match.type === 'preamble' && match.adjective) {
     checkAdjective(ctx, line, text, tokens[match.headIndex], match.adjective, organ);
     return;
@@ -57,6 +55,26 @@ function checkOpener(ctx: RuleContext, p: Paragraph, organ: Organ): void {
   // « Se déclarant [de nouveau] [profondément] préoccupée », « Se déclare satisfaite », « Se dit préoccupé ».
   const head = tokens.slice(match.headIndex, match.headIndex + 2).map((t) => t.key).join(' ');
   if (REFLEXIVE.test(head)) checkAfterReflexive(ctx, line, text, tokens, match.headIndex + 2, organ);
+}
+
+let firstWords: Set<string> | undefined;
+const DECLARES = new Set(['déclare', 'déclarant', 'dit', 'disant']);
+
+/**
+ * Whether the opener's first words let it hold what checkOpener judges: an adjective reached through
+ * adverbs (« Vivement préoccupée »), an adjective (« Consciente »), or « Se déclarant », « Se déclare »
+ * (classifyOpener puts the head after adverbs only, so any other opener has its head first, and
+ * REFLEXIVE then reads its first two words). Looking at two words spares classifying the opener
+ * for most (« Rappelant », « Prie », « Se félicite »); the words are read once for both rules
+ * (openerWords), and only those looked at are sliced and lower-cased.
+ */
+function mayAgree(tokens: Token[]): boolean {
+  const v = vocabulary('fr');
+  firstWords ??= new Set([...v.adverbs.keys(), ...v.adjectives.keys()].map((k) => k.split(' ')[0]));
+  const [first, second] = tokens;
+  if (first === undefined) return false;
+  if (firstWords.has(first.key)) return true;
+  return (first.key === 'se' || first.key === "s'") && second !== undefined && DECLARES.has(second.key);
 }
 
 /** The adjective after « se déclare » and its adverbs (« de nouveau », « profondément »), when it is a known one. */
@@ -86,6 +104,8 @@ function checkAdjective(ctx: RuleContext, line: number, text: string, token: Tok
  * subject is the organ (« le Comité, qui se déclare préoccupé » is not read).
  */
 function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void {
+  // The expression cannot match a paragraph without « dit » or « déclare »: most are left at once.
+  if (!p.text.includes('dit') && !p.text.includes('éclare')) return;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];
     const from = seg.line === p.segments[0].line && p.opener ? p.opener.range.end.character : seg.start;
@@ -98,6 +118,9 @@ function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void
 
 /** « Décide de rester saisie de la question » (General Assembly) / « saisi » (a Council). */
 function checkRemainSeized(ctx: RuleContext, p: Paragraph, organ: Organ): void {
+  // The expression cannot match a paragraph without « écide » and « saisi »: most are left at once
+  // (« écide » first: « é » is rarer than « s », and indexOf stops at each first letter it meets).
+  if (!p.text.includes('écide') || !p.text.includes('saisi')) return;
   const expected = `saisi${organ.gender === 'f' ? 'e' : ''}${organ.number === 'p' ? 's' : ''}`;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];

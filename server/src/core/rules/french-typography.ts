@@ -11,7 +11,7 @@
 import data from '../data/terminology.json';
 import type { Position } from '../model/types';
 import { isSpace } from '../model/text';
-import { q } from './helpers';
+import { paragraphsWith, q } from './helpers';
 import { paragraphPunctuation } from './paragraph-punctuation';
 import { CODE, ITALIC, proseOf, QUOTE, textParagraphs, URL, type Prose } from './terminology';
 import type { Rule, RuleContext, TextEdit } from './types';
@@ -22,15 +22,92 @@ const AFTER_MARK = /^(?:$|[\s\u00a0\u202f\u2009*_)\]»”"’'<\\,.?!])/;
 // « 2ème », « 2ième », « IIème », « 1ère », « 3<sup>ème</sup> », « 4^ème^ »: the number, its markup, the suffix, a plural s.
 const ORDINAL = /(?<![\p{L}\p{N}])(\d{1,4}|[IVX][IVXLC]+|[VX])(<sup>|\^\{|\^)?(ème|eme|ième|ieme|éme|è|ère|ere|ére)(s?)(<\/sup>|\}|\^)?(?![\p{L}\p{N}])/gu;
 
-/** The space the document writes before its marks: the no-break space it uses there, or a plain one. */
+/**
+ * The space the document writes before its marks: the no-break space it uses there, or a plain one.
+ * Counts what /([\u00a0\u202f])[:;?!»]|«([\u00a0\u202f])/g matches, from the few no-break spaces
+ * (a scan of the whole text for a rare character instead of a regular expression at every one).
+ */
 function spaceStyle(text: string): string {
   let nbsp = 0, narrow = 0;
-  for (const m of text.matchAll(/([\u00a0\u202f])[:;?!»]|«([\u00a0\u202f])/g)) {
-    if ((m[1] ?? m[2]) === '\u00a0') nbsp++; else narrow++;
+  for (const s of ['\u00a0', '\u202f']) {
+    for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
+      // A space after « counts once, as such, even when a mark follows it (« « ; »).
+      if (text[i - 1] !== '«' && !':;?!»'.includes(text[i + 1] ?? '\n')) continue;
+      if (s === '\u00a0') nbsp++; else narrow++;
+    }
   }
   if (!nbsp && !narrow) return ' ';
   return narrow > nbsp ? '\u202f' : '\u00a0';
 }
+
+/** White space as a regular expression's \s reads it. */
+function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Offsets of the characters of `chars` in `text`, in order (one indexOf scan per character: they are rare). */
+function offsetsOf(text: string, chars: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const c of chars) for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) out.push(i);
+  if (chars.length > 1) out.sort((a, b) => a - b);
+  return out;
+}
+
+/** Whether white space (or the join of two lines) stands at `i`, or the text ends there. */
+function spaced(prose: Prose, i: number): boolean {
+  const { text } = prose;
+  return i < 0 || i >= text.length || isSpace(text[i]) || prose.joins.has(i);
+}
+
+const MARKS = [':', ';', '?', '!'];
+const GUILLEMETS = ['«', '»'];
+
+/**
+ * The marks preceded by something other than white space, read as /[^\s\u00a0\u202f\u2009][:;?!]/g
+ * reads them: pairs from left to right that do not overlap (in « a:; » only « : » is read).
+ */
+function unspacedMarks(text: string): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (const i of offsetsOf(text, MARKS)) {
+    if (i - 1 < from || isWhite(text.charCodeAt(i - 1))) continue;
+    out.push(i);
+    from = i + 1;
+  }
+  return out;
+}
+
+/** A mark after something other than white space in the whole text (where a paragraph joins two lines, its space is white). */
+const markMayLackSpace = (text: string, at: number) => !isWhite(text.charCodeAt(at - 1));
+
+/** A guillemet with something other than a space or another guillemet inside, in the whole text. */
+function guillemetMayLackSpace(text: string, at: number): boolean {
+  const inner = text[at] === '«' ? text[at + 1] : text[at - 1];
+  return inner !== undefined && !isSpace(inner) && inner !== '«' && inner !== '»';
+}
+
+/** What can start an ordinal's number: a digit, or I, V, X (a Roman numeral). */
+const NUMERALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'I', 'V', 'X'];
+const isRomanDigit = (c: number) => c === 73 || c === 86 || c === 88 || c === 76 || c === 67; // I V X L C
+
+/**
+ * A number right before what an ordinal's markup or suffix starts with (« 2ème », « XXIème »,
+ * « 3<sup>e</sup> »), in the whole text: the paragraphs worth MAY_BE_ORDINAL. Found from the digits
+ * and I, V, X with indexOf (one scan each), not by an expression at every character.
+ */
+function numeralBeforeSuffix(text: string, at: number): boolean {
+  let j = at + 1;
+  if (isRomanDigit(text.charCodeAt(at))) while (isRomanDigit(text.charCodeAt(j))) j++; // the numeral goes on
+  const next = text[j];
+  return next === 'è' || next === 'e' || next === 'i' || next === 'é' || next === '<' || next === '^';
+}
+
+/**
+ * Whether a paragraph may hold an ordinal ORDINAL reads: a number (digits, or a Roman numeral)
+ * right before one of its suffixes. A plain expression, without Unicode lookarounds.
+ */
+const MAY_BE_ORDINAL = /(?:\d|[IVX][IVXLC]*)(?:<sup>|\^\{|\^)?(?:ème|eme|ième|ieme|éme|è|ère|ere|ére)/;
 
 // English and French function words (data/terminology.json): an English title left in roman
 // (« Global Report on Trafficking in Persons: 2022 ») keeps its English colon. « on » is French too.
@@ -64,21 +141,33 @@ export const frenchTypography: Rule = {
   check(ctx) {
     const { doc, lang } = ctx;
     if (lang !== 'fr' || ctx.typography !== 'modern') return;
-    const space = spaceStyle(doc.text);
-    const spaceName = space === ' ' ? ctx.t('une espace', 'a space') : space === '\u00a0' ? ctx.t('une espace insécable', 'a no-break space') : ctx.t('une espace fine insécable', 'a narrow no-break space');
+    // The space fixes insert: read from the whole text, only once something is reported.
+    let space: string | undefined, spaceName = '';
+    const insert = (prose: Prose, at: number): TextEdit => {
+      if (space === undefined) {
+        space = spaceStyle(doc.text);
+        spaceName = space === ' ' ? ctx.t('une espace', 'a space') : space === '\u00a0' ? ctx.t('une espace insécable', 'a no-break space') : ctx.t('une espace fine insécable', 'a narrow no-break space');
+      }
+      const pos = prose.at(at);
+      return { range: { start: pos, end: pos }, newText: space };
+    };
     let judged: Set<string> | undefined;
     const tight: { prose: Prose; at: number; mark: string }[] = [];
+    // The paragraphs with something to judge, found by searching the whole text once for the rare
+    // characters: a mark right after something other than white space, a guillemet with no space
+    // inside (most paragraphs have neither), or a possible ordinal.
+    const candidates = new Set([...paragraphsWith(doc, MARKS, markMayLackSpace), ...paragraphsWith(doc, GUILLEMETS, guillemetMayLackSpace)]);
+    const numbered = new Set(paragraphsWith(doc, NUMERALS, numeralBeforeSuffix));
     for (const p of textParagraphs(doc)) {
+      const ordinals = numbered.has(p);
+      if (!candidates.has(p) && !(ordinals && MAY_BE_ORDINAL.test(p.text))) continue;
       const prose = proseOf(p);
-      const { text, joins } = prose;
-      const spaced = (i: number) => i < 0 || i >= text.length || isSpace(text[i]) || joins.has(i);
-      const insert = (at: number): TextEdit => { const pos = prose.at(at); return { range: { start: pos, end: pos }, newText: space }; };
+      const { text } = prose;
 
-      for (const m of text.matchAll(/[^\s\u00a0\u202f\u2009][:;?!]/g)) {
-        const i = m.index + 1;
+      for (const i of unspacedMarks(text)) {
         const c = text[i];
         if (!AFTER_MARK.test(text.slice(i + 1, i + 2))) continue; // 10:30, SC:ORE, http://, ?q=
-        if (spaced(i - 1) || prose.zones[i] & (URL | CODE | ITALIC | QUOTE)) continue;
+        if (spaced(prose, i - 1) || prose.zones[i] & (URL | CODE | ITALIC | QUOTE)) continue;
         const prev = text[i - 1];
         if (':;?!.…'.includes(prev)) continue; // « ?! », « etc.: »: the first mark carries the space
         if (c === ':' && (prev === ']' || SCHEME.test(text.slice(Math.max(0, i - 8), i)))) continue; // [^1]: note, « http: »
@@ -87,32 +176,34 @@ export const frenchTypography: Rule = {
         const pos = prose.at(i);
         if (judged.has(key(pos))) continue;
         if (c !== ':' && !doc.spacedSemicolons) { tight.push({ prose, at: i, mark: c }); continue; }
+        const fix = insert(prose, i);
         ctx.report({
           range: prose.range(i, i + 1),
           message: c === ':'
             ? ctx.t(`Pas d’espace avant ${q(lang, ':')} : en français, le deux-points est précédé d’une espace`, `No space before « : »: in French, a colon is preceded by a space`)
             : ctx.t(`Pas d’espace avant ${q(lang, c)} : la typographie actuelle met une espace avant « ; », « ? » et « ! »`, `No space before « ${c} »: modern French typography puts a space before « ; », « ? » and « ! »`),
-          fixes: [{ title: ctx.t(`Insérer ${spaceName} avant ${q(lang, c)}`, `Insert ${spaceName} before « ${c} »`), edits: [insert(i)], safe: true }],
+          fixes: [{ title: ctx.t(`Insérer ${spaceName} avant ${q(lang, c)}`, `Insert ${spaceName} before « ${c} »`), edits: [fix], safe: true }],
         });
       }
 
-      // « texte »: a space inside each guillemet.
-      for (let i = text.indexOf('«') < 0 && text.indexOf('»') < 0 ? text.length : 0; i < text.length; i++) {
+      // « texte »: a space inside each guillemet (the cheap tests first, the zones last).
+      for (const i of offsetsOf(text, GUILLEMETS)) {
         const c = text[i];
-        if ((c !== '«' && c !== '»') || prose.zones[i] & (URL | CODE)) continue;
         const inner = c === '«' ? i + 1 : i - 1;
-        if (inner < 0 || inner >= text.length || spaced(inner) || text[inner] === '«' || text[inner] === '»') continue;
+        if (inner < 0 || inner >= text.length || spaced(prose, inner) || text[inner] === '«' || text[inner] === '»') continue;
+        if (prose.zones[i] & (URL | CODE)) continue;
+        const fix = insert(prose, c === '«' ? i + 1 : i);
         ctx.report({
           range: prose.range(i, i + 1),
           message: c === '«'
             ? ctx.t('Pas d’espace après « « » : les guillemets français encadrent le texte d’espaces (« texte »)', 'No space after « « »: French guillemets take a space inside (« texte »)')
             : ctx.t('Pas d’espace avant « » » : les guillemets français encadrent le texte d’espaces (« texte »)', 'No space before « » »: French guillemets take a space inside (« texte »)'),
-          fixes: [{ title: ctx.t(`Insérer ${spaceName} ${c === '«' ? 'après' : 'avant'} « ${c} »`, `Insert ${spaceName} ${c === '«' ? 'after' : 'before'} « ${c} »`), edits: [insert(c === '«' ? i + 1 : i)], safe: true }],
+          fixes: [{ title: ctx.t(`Insérer ${spaceName} ${c === '«' ? 'après' : 'avant'} « ${c} »`, `Insert ${spaceName} ${c === '«' ? 'after' : 'before'} « ${c} »`), edits: [fix], safe: true }],
         });
       }
 
       // Ordinals: « 2e », « 1re », « IIe », never « 2ème », « 1ère ».
-      if (/[èé]|eme|ere/.test(text)) {
+      if (ordinals && MAY_BE_ORDINAL.test(text)) {
         for (const m of text.matchAll(ORDINAL)) {
           const [written, number, open = '', suffix, plural, close = ''] = m;
           if (prose.zones[m.index] & (URL | CODE | ITALIC)) continue;
@@ -140,6 +231,7 @@ export const frenchTypography: Rule = {
     // A document that never spaces its semicolons follows the older practice: one hint.
     if (tight.length) {
       const { prose, at } = tight[0];
+      const edits = tight.map((t) => insert(t.prose, t.at));
       ctx.report({
         range: prose.range(at, at + 1),
         message: ctx.t(
@@ -147,7 +239,7 @@ export const frenchTypography: Rule = {
           'This document writes « ; » with no space before it, as older texts do: modern French typography puts a space before « ; », « ? » and « ! » (typography setting "legacy" to keep the older practice)'),
         fixes: [{
           title: ctx.t(`Insérer ${spaceName} avant les ${tight.length} signes`, `Insert ${spaceName} before all ${tight.length} marks`),
-          edits: tight.map((t) => { const pos = t.prose.at(t.at); return { range: { start: pos, end: pos }, newText: space }; }),
+          edits,
         }],
       });
     }

@@ -1,6 +1,8 @@
-// Small helpers shared by rules: walking parts and paragraphs, quoting words in messages.
+// Small helpers shared by rules: walking parts and paragraphs, quoting words in messages, and what
+// several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
+import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
 
 export function resolutionParts(doc: ResolutionDocument): Part[] {
   return allParts(doc.parts).filter((p) => p.kind === 'resolution' || p.kind === 'draft');
@@ -12,6 +14,57 @@ export function numberedParts(doc: ResolutionDocument): Part[] {
 
 export function ending(doc: ResolutionDocument, p: Paragraph): Ending | undefined {
   return endingOf(p, doc.lines);
+}
+
+/** The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary reads in them. */
+export interface OpenerWords { readonly line: number; readonly text: string; readonly tokens: Token[]; readonly match: OpenerMatch }
+
+/** OpenerWords, classified on first use of `match` (a rule may need only the first words). */
+class OpenerReading implements OpenerWords {
+  private classified?: OpenerMatch;
+  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, readonly tokens: Token[]) {}
+  get match(): OpenerMatch {
+    return (this.classified ??= classifyOpener(this.tokens, this.lang));
+  }
+}
+
+/**
+ * Per document, its paragraphs' readings. A Map per document rather than one WeakMap per paragraph:
+ * setting a WeakMap entry costs ~0.2 µs, a tenth of reading the words. The last document's Map is
+ * kept at hand, as the rules ask for one document's paragraphs in a row (so the last document read
+ * stays in memory until another is).
+ */
+const openerReadings = new WeakMap<ResolutionDocument, Map<Paragraph, OpenerReading>>();
+let lastDoc: ResolutionDocument | undefined;
+let lastReadings: Map<Paragraph, OpenerReading> | undefined;
+
+function readingsOf(doc: ResolutionDocument): Map<Paragraph, OpenerReading> {
+  if (doc === lastDoc) return lastReadings!;
+  let readings = openerReadings.get(doc);
+  if (!readings) openerReadings.set(doc, (readings = new Map()));
+  lastDoc = doc;
+  lastReadings = readings;
+  return readings;
+}
+
+/**
+ * The opener's words, read once per paragraph: french-agreement and also-further-sequence both need
+ * them (tokenising and classifying every opener twice was most of their time). The result is shared:
+ * callers do not change it. Kept with what it was read from, so that a paragraph object met again
+ * with another line text or language is read again.
+ */
+export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords | undefined {
+  const o = p.opener;
+  if (!o) return undefined;
+  const line = o.range.start.line;
+  const text = doc.lines[line];
+  const from = o.range.start.character;
+  const readings = readingsOf(doc);
+  const known = readings.get(p);
+  if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
+  const words = new OpenerReading(line, text, from, doc.lang, tokenize(text, from, 12));
+  readings.set(p, words);
+  return words;
 }
 
 /** « word » in French messages, "word" in English ones. */
@@ -118,3 +171,83 @@ export class KeyedPattern {
 }
 
 const firstWord = (key: string) => key.split(/\s/)[0];
+
+// ---------------------------------------------------------------------------------------------
+// Searching the whole text at once. A rule that looks for a rare string (« « », an acronym, a year)
+// in every paragraph pays a call and a scan per paragraph; one indexOf over the document's text
+// finds them all, and only the paragraphs that hold one are read.
+
+interface TextIndex {
+  /** Offset in doc.text of each line. */
+  starts: number[];
+  /** The paragraphs with a segment on each line (most lines: one). */
+  onLine: (Paragraph[] | undefined)[];
+  /** Position of each paragraph in doc.paragraphs. */
+  order: Map<Paragraph, number>;
+}
+
+const textIndexes = new WeakMap<ResolutionDocument, TextIndex | null>();
+
+/** Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then callers read every paragraph). */
+function textIndex(doc: ResolutionDocument): TextIndex | null {
+  let index = textIndexes.get(doc);
+  if (index !== undefined) return index;
+  const { text, lines } = doc;
+  const starts: number[] = new Array(lines.length);
+  let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
+  for (let k = 0; k < lines.length; k++) {
+    starts[k] = o;
+    o += lines[k].length;
+    if (k === lines.length - 1) break;
+    o += text.charCodeAt(o) === 13 && text.charCodeAt(o + 1) === 10 ? 2 : 1;
+  }
+  if (o !== text.length) index = null;
+  else {
+    const onLine: (Paragraph[] | undefined)[] = new Array(lines.length);
+    const order = new Map<Paragraph, number>();
+    doc.paragraphs.forEach((p, k) => {
+      order.set(p, k);
+      for (const s of p.segments) {
+        const list = (onLine[s.line] ??= []);
+        if (list[list.length - 1] !== p) list.push(p);
+      }
+    });
+    index = { starts, onLine, order };
+  }
+  textIndexes.set(doc, index);
+  return index;
+}
+
+/**
+ * The paragraphs of doc.paragraphs, in their order, whose text may hold one of `needles` (strings
+ * without white space: a paragraph joins its lines with a space, so a needle it holds stands whole
+ * on one of its lines, and so in doc.text). Each needle is searched once in the whole text; a hit
+ * counts for every paragraph with a segment on its line. The paragraphs returned hold a needle or
+ * share a line with one that does: callers still search each one. `accept`, when given, keeps only
+ * the hits it accepts, looking at doc.text around them: it must accept every hit that can matter in a
+ * paragraph's text (there, a segment's first and last characters neighbour the joining space).
+ */
+export function paragraphsWith(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): Paragraph[] {
+  const index = textIndex(doc);
+  if (!index) return doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
+  const { starts, onLine, order } = index;
+  const found = new Set<Paragraph>();
+  const text = doc.text;
+  for (const needle of needles) {
+    // The line of the last hit, so that hits on one line cost one search for it.
+    let line = -1, lineEnd = -1;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      if (accept && !accept(text, i)) continue;
+      if (i >= lineEnd || i < starts[line]) {
+        let lo = 0, hi = starts.length - 1;
+        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+        line = lo;
+        lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length + 1;
+      }
+      const ps = onLine[line];
+      if (ps) for (const p of ps) found.add(p);
+    }
+  }
+  if (!found.size) return [];
+  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+}

@@ -74,20 +74,31 @@ const URL_RE = /(?:\b(?:https?|ftp):\/\/|\bwww\.|\bmailto:)[^\s<>()\]»”"]*(?:
 const CODE_RE = /`[^`]*`|<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g;
 const SPACE_RE = /[\s\u00a0\u202f\u2009]/;
 
-/** Marks URLs, code and tags, quotations (« », “ ”, "…") and italics (*…*, _…_). */
+/**
+ * Marks URLs, code and tags, quotations (« », “ ”, "…") and italics (*…*, _…_). Each expression
+ * runs only on a text holding what it needs, and the walks visit only the quotes and asterisks,
+ * not every character: rules read the zones of many paragraphs (every one with an acronym, in a
+ * document that defines some).
+ */
 function zonesOf(text: string): Uint8Array {
   const zones = new Uint8Array(text.length);
   let m: RegExpExecArray | null;
-  URL_RE.lastIndex = 0;
-  while ((m = URL_RE.exec(text))) mark(zones, m.index, m.index + m[0].length, URL);
-  CODE_RE.lastIndex = 0;
-  while ((m = CODE_RE.exec(text))) mark(zones, m.index, m.index + m[0].length, CODE);
+  if (mayHoldUrl(text)) {
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(text))) mark(zones, m.index, m.index + m[0].length, URL);
+  }
+  if (text.includes('`') || text.includes('<') || text.includes('&')) {
+    CODE_RE.lastIndex = 0;
+    while ((m = CODE_RE.exec(text))) mark(zones, m.index, m.index + m[0].length, CODE);
+  }
   const free = (i: number) => !(zones[i] & (URL | CODE));
 
   // Quotations: French guillemets (nested), English curly quotes, straight double quotes in pairs.
   const stack: number[] = [];
   let curly = -1, straight = -1;
-  for (let i = 0; i < text.length; i++) {
+  QUOTE_RE.lastIndex = 0;
+  for (let q = QUOTE_RE.exec(text); q; q = QUOTE_RE.exec(text)) {
+    const i = q.index;
     if (!free(i)) continue;
     const c = text[i];
     if (c === '«') stack.push(i);
@@ -102,8 +113,8 @@ function zonesOf(text: string): Uint8Array {
 
   // Italics: a run of one or three asterisks (not escaped) opens before a non-space and closes after one.
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '*' || !free(i) || text[i - 1] === '\\') continue;
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    if (!free(i) || text[i - 1] === '\\') continue;
     let j = i;
     while (text[j] === '*') j++;
     const run = j - i;
@@ -115,9 +126,37 @@ function zonesOf(text: string): Uint8Array {
     i = j - 1;
   }
   // _…_ at word boundaries (not snake_case words, not escaped).
-  const UNDERSCORE = /(?<![\p{L}\p{N}\\_])_(?![\s_])[^_]*?[^\s\\_]_(?![\p{L}\p{N}_])/gu;
-  while ((m = UNDERSCORE.exec(text))) if (free(m.index)) mark(zones, m.index, m.index + m[0].length, ITALIC);
+  if (text.includes('_')) {
+    const UNDERSCORE = /(?<![\p{L}\p{N}\\_])_(?![\s_])[^_]*?[^\s\\_]_(?![\p{L}\p{N}_])/gu;
+    while ((m = UNDERSCORE.exec(text))) if (free(m.index)) mark(zones, m.index, m.index + m[0].length, ITALIC);
+  }
   return zones;
+}
+
+/**
+ * The quotation marks, found by one expression: indexOf('“') would cost a scan per space, as V8
+ * looks for the higher byte of U+201C (0x20) before comparing.
+ */
+const QUOTE_RE = /[«»“„”"]/g;
+
+/**
+ * Whether URL_RE can match: each of its forms holds « :// », « ]( », « < », or « www. » or
+ * « mailto: » in any case (its i flag folds only ASCII letters into these).
+ */
+function mayHoldUrl(text: string): boolean {
+  return text.includes('://') || text.includes('](') || text.includes('<') || endsCaseless(text, '.', 'www') || endsCaseless(text, ':', 'mailto');
+}
+
+/** Whether `mark` stands somewhere right after `word` written in any case (ASCII letters). */
+function endsCaseless(text: string, mark: string, word: string): boolean {
+  outer: for (let i = text.indexOf(mark, word.length); i >= 0; i = text.indexOf(mark, i + 1)) {
+    for (let k = 0; k < word.length; k++) {
+      const c = text.charCodeAt(i - word.length + k);
+      if (c !== word.charCodeAt(k) && c !== word.charCodeAt(k) - 32) continue outer;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Whether any unit of [start, end) is in one of the zones. */
