@@ -11,7 +11,9 @@ import { basename, join } from 'node:path';
 import { findCitations } from '../server/src/core/citations/citations';
 import { ResolutionIndex } from '../server/src/core/citations/index';
 import { hover } from '../server/src/core/features/hover';
-import { lint } from '../server/src/core/lint';
+import { IncrementalAnalyser } from '../server/src/core/incremental';
+import { activeRules, lint, runRule } from '../server/src/core/lint';
+import { parse } from '../server/src/core/model/parse';
 import { syntheticRows } from './bench-index';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
   synth.forEach((r) => console.log(r));
   console.log();
   indexAndHover();
+  incrementalBench();
   const target = seed000Median === undefined ? 'seed 000 not found'
     : `seed 000 median ${ms(seed000Median)} ms — ${seed000Median <= 2 ? 'met' : 'NOT met'}`;
   console.log(`Target (issue): seed 000 (122 KB) in 2 ms or less: ${target}.`);
@@ -434,7 +437,91 @@ async function editorSideAndSummary(): Promise<void> {
     `Node ${process.version}, ${process.platform}/${process.arch}; load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// ---- incremental analysis (issue 7): full lint() against IncrementalAnalyser.update() after one edit ----
+// `node --import tsx scripts/bench.ts --incremental` runs this section alone.
+
+/** Median times of a full analysis and of an incremental one after typical edits, on seed 000 and a ~10 MB compendium. */
+function incrementalBench(): void {
+  const corpusDir = join(__dirname, '..', 'test', 'corpus');
+  const texts = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(SEEDS_DIR, f), 'utf8'));
+  for (const lang of ['en', 'fr']) {
+    for (const f of readdirSync(join(corpusDir, lang)).filter((x) => x.endsWith('.txt')).sort()) texts.push(readFileSync(join(corpusDir, lang, f), 'utf8'));
+  }
+  const unit = texts.join('\n\n') + '\n\n';
+  const documents = [
+    { name: 'seed 000', text: texts[0], runs: 200 },
+    { name: `~10 MB compendium (seeds and corpus, ×${Math.ceil(1e7 / unit.length)})`, text: unit.repeat(Math.ceil(1e7 / unit.length)), runs: 7 },
+  ];
+  const options = { index: ResolutionIndex.fromData(JSON.stringify(syntheticRows())) };
+  // Each edit is made and undone in turn (odd runs make it, even runs undo it): every update is a one-edit change.
+  const edits: [string, (t: string) => string][] = [
+    ['one character typed in a paragraph (no line added)', (t) => { const at = t.indexOf('; ', t.length >> 1); return t.slice(0, at) + 'x' + t.slice(at); }],
+    ['Enter in the middle (a line added: the chunks after it move)', (t) => { const at = t.indexOf('\n\n', t.length >> 1); return t.slice(0, at) + '\n' + t.slice(at); }],
+    ['Enter near the start (almost every chunk moves)', (t) => { const at = t.indexOf('\n\n', 2000); return t.slice(0, at) + '\n' + t.slice(at); }],
+  ];
+  const rows: string[] = [];
+  for (const { name, text, runs } of documents) {
+    const full: number[] = [];
+    for (let i = 0; i <= Math.min(runs, 20); i++) {
+      const t0 = performance.now();
+      sink += lint(text, options).findings.length;
+      if (i) full.push(performance.now() - t0); // the first run warms up
+    }
+    full.sort((a, b) => a - b);
+    const analyser = new IncrementalAnalyser(options);
+    analyser.update(text);
+    for (const [what, edit] of edits) {
+      const edited = edit(text);
+      analyser.update(text);
+      const times: number[] = [];
+      const own: number[] = [];
+      let stats = analyser.stats;
+      for (let i = 1; i <= runs; i++) {
+        const version = i % 2 ? edited : text;
+        version.charCodeAt(version.length >> 1); // a string built by concatenation is flattened here, not in the timing
+        const t0 = performance.now();
+        sink += analyser.update(version).findings.length;
+        times.push(performance.now() - t0);
+        own.push(times[times.length - 1] - analyser.stats.wholeDocumentMs);
+        if (i === 1) stats = analyser.stats;
+      }
+      times.sort((a, b) => a - b);
+      own.sort((a, b) => a - b);
+      const whole = stats.wholeDocumentRules;
+      rows.push(`| ${name} | ${what} | ${ms(median(full))} | ${ms(median(times))} (${ms(median(own))}) | ${(median(full) / median(times)).toFixed(1)}× | ` +
+        `${stats.linesRead} / ${stats.linesRead + stats.linesKept} | ${stats.chunksWalked} / ${stats.chunksWalked + stats.chunksKept} | ` +
+        `${stats.paragraphsChecked} / ${stats.paragraphsChecked + stats.paragraphsKept} | ${whole.length} |`);
+    }
+    // What is still done over the whole document on every change: the rules without a scope, and the server's index update.
+    const { doc } = lint(text, options);
+    const { active, profile, typography } = activeRules(doc, options);
+    const costs = active.filter((r) => !r.scope).map((rule) => {
+      const t0 = performance.now();
+      runRule(rule, doc, { ...options, profile, typography }, []);
+      return { id: rule.id, ms: performance.now() - t0 };
+    }).sort((a, b) => b.ms - a.ms);
+    const fresh = parse(text);
+    const t0 = performance.now();
+    sink += findCitations(fresh).length;
+    const citations = performance.now() - t0;
+    rows.push(`| ${name} | still over the whole document: rules without a scope ${ms(costs.reduce((a, c) => a + c.ms, 0))} ms ` +
+      `(${costs.slice(0, 4).map((c) => `${c.id} ${ms(c.ms)}`).join(', ')}…); the server's index update (citations of the whole text) ${ms(citations)} ms | | | | | | | |`);
+  }
+  console.log('| document | edit | full lint() median ms | incremental update() median ms (without the rules run on the whole document) | speed-up | lines read / all | chunks walked / all | paragraphs checked again / all | rules run on the whole document |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  rows.forEach((r) => console.log(r));
+  console.log();
+}
+
+if (process.argv.includes('--lsp')) {
+  // `node --import tsx scripts/bench.ts --lsp`: the keystroke latency alone (after `npm run build`).
+  keystrokeLatency().then((f) => console.log(JSON.stringify(f, null, 1)), (e: Error) => { console.error(e); process.exitCode = 1; });
+} else if (process.argv.includes('--incremental')) {
+  incrementalBench();
+  console.log(`Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} logical CPUs); load average ${loadavg()[0].toFixed(2)} (checksum ${sink}).`);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

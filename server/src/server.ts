@@ -28,6 +28,7 @@ import { documentSymbols, type OutlineKind, type OutlineSymbol } from './core/fe
 import { IncrementalAnalyser } from './core/incremental';
 import { type LintResult } from './core/lint';
 import type { Finding, Severity } from './core/rules/types';
+import type { ResolutionDocument } from './core/model/types';
 
 const DEBOUNCE_MS = 150;
 // About 0.1 s of analysis on these machines: a 50 MB compendium keeps the server responsive.
@@ -214,13 +215,30 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
     // The analyser compares the text with the one it saw last: the edits need not be passed.
     const result = entry.analyser.update(doc.getText());
     results.set(doc.uri, { version: doc.version, result });
-    index.addDocument(doc.uri, result.doc);
+    indexLater(doc.uri, result.doc);
     return result;
   } catch (error) {
     analysers.delete(doc.uri);
     connection.console.error(`analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
     return undefined;
   }
+}
+
+/**
+ * The workspace index learns the document's citations and symbol once its diagnostics are on their
+ * way: other documents' hovers need them, this document's diagnostics do not (reading every
+ * citation of a 122 KB text takes ~1.6 ms of the keystroke's budget).
+ */
+const pendingIndex = new Map<string, ResolutionDocument>();
+function indexLater(uri: string, model: ResolutionDocument): void {
+  const waiting = pendingIndex.has(uri);
+  pendingIndex.set(uri, model);
+  if (waiting) return;
+  setImmediate(() => {
+    const latest = pendingIndex.get(uri);
+    pendingIndex.delete(uri);
+    if (latest && documents.get(uri)) index.addDocument(uri, latest);
+  });
 }
 
 function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
