@@ -21,7 +21,7 @@ export const presentResolution: Rule = {
     fr: 'Une résolution de l’Assemblée générale ou du Conseil économique et social se désigne comme « la présente résolution », non « cette résolution » (usage du Conseil de sécurité).',
     en: 'A General Assembly or Economic and Social Council resolution refers to itself as "the present resolution", not "this resolution" (Security Council usage).',
   },
-  profiles: ALL_PROFILES.filter((p) => p !== 'security-council'),
+  profiles: ALL_PROFILES.filter((p) => p !== 'security-council'), scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
     const { re, write } = PATTERNS[lang];
