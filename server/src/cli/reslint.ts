@@ -17,7 +17,8 @@ import { applyEdits, fixAll } from '../core/features/code-actions';
 import { decodeText } from '../core/input';
 import { lintDocument } from '../core/lint';
 import { plain } from '../core/model/markup';
-import { parse } from '../core/model/parse';
+// The parser's own symbol-title patterns: « 78/229. Titre », « Résolution 6/1 », "Resolution 242 (1967)".
+import { DISTRIBUTION_LINE as DISTR, parse, RESOLUTION_NUMBER, SYMBOL_TITLE } from '../core/model/parse';
 import type { ResolutionDocument } from '../core/model/types';
 import type { Finding, Severity, TextEdit } from '../core/rules/types';
 import { matchOrganLine, matchVoiceLine } from '../core/vocabulary';
@@ -162,11 +163,6 @@ interface Chunk {
   piece: boolean;
 }
 
-// The parser's own symbol-title patterns (model/parse.ts): « 78/229. Titre », « Résolution 6/1 », "Resolution 242 (1967)".
-const SYMBOL_TITLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:(?:S|ES)-)?\d{1,4}\/\d{1,3}(?:[ \t][A-Z](?![\w/]))?\.[ \t\u00a0]+\S/;
-const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+(?:(?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
-/** The distribution line of a masthead: « Distr. générale », "General Assembly Distr.: General 1 December 2025". */
-const DISTR = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:[^\r\n]{0,80}?[ \t])?Distr\.[ \t]*:?[ \t]*[*_]*(?:générale|restreinte|limitée|General|Limited|Restricted)(?![\p{L}])/iu;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ORGAN_NAMES = (organsData as { organs: { fr: string[]; en: string[] }[] }).organs.flatMap((o) => [...o.fr, ...o.en]);
 /** A masthead line above the distribution line: the organ's name, or « Nations Unies » and the document symbol. */

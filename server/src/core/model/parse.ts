@@ -25,8 +25,10 @@ const MEETING = /^[ \t]*(?:Adopted (?:unanimously )?at the(?:[ \t]|$)|Adoptée? 
 // « Article 1 » headings: an instrument proclaimed by the resolution (declaration, convention), not resolution paragraphs.
 const ARTICLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Article|ARTICLE)[ \t\u00a0]+(?:\d{1,3}|premier|[IVXLC]+)(?:er)?[*_]*[ \t]*$/;
 const ANNEX = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Annexe|Annex|ANNEXE|ANNEX)(?:[ \t]+[IVXLC]+)?[*_]*[ \t]*$/;
-const SYMBOL_TITLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}(?:[ \t][A-Z](?![\w/]))?)\.[ \t\u00a0]+\S/;
-const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
+export const SYMBOL_TITLE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}(?:[ \t][A-Z](?![\w/]))?)\.[ \t\u00a0]+\S/;
+/** The distribution line of a masthead: « Distr. générale », "General Assembly Distr.: General 1 December 2025" (PDF extraction joins them). */
+export const DISTRIBUTION_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:[^\r\n]{0,80}?[ \t])?Distr\.[ \t]*:?[ \t]*[*_]*(?:générale|restreinte|limitée|General|Limited|Restricted)(?![\p{L}])/iu;
+export const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
 
 function lineKind(line: string): LineKind {
   if (RULE.test(line)) return 'rule';
@@ -407,8 +409,7 @@ class Builder {
     // Cheap gate first (this runs for every body block): masthead lines are short.
     if (block.kind !== 'other' || block.segments.length > 6 || block.segments[0].end - block.segments[0].start > 100) return false;
     const line = (k: number) => { const b = this.block(k); return b?.kind === 'other' ? plain(this.lines[b.segments[0].line].slice(b.segments[0].start, b.segments[0].end)).trim() : ''; };
-    // « Distr. générale », "General Assembly Distr.: General" (PDF extraction puts them on one line).
-    const masthead = (t: string) => /^Distr\./.test(t) || (t.length < 80 && /\bDistr\.:?[ \u00a0]*(?:générale|limitée|restreinte|General|Limited|Restricted)\b/.test(t))
+    const masthead = (t: string) => /^Distr\./.test(t) || (t.length < 80 && DISTRIBUTION_LINE.test(t))
       || /^(?:Résolution adoptée|Resolution adopted|RESOLUTION ADOPTED) (?:par|by)\b/.test(t);
     const t = line(this.i);
     if (masthead(t)) return true;
