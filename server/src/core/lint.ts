@@ -98,6 +98,7 @@ export function runRule(rule: Rule, doc: ResolutionDocument, options: LintOption
         range: r.range,
         message: r.message,
         fixes: r.fixes,
+        ...(r.renumbering ? { renumbering: true } : {}),
       }),
     });
     return true;

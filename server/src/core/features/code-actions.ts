@@ -12,8 +12,7 @@ export interface CodeActionPlan { title: string; edits: TextEdit[]; findings: Fi
  * their fix is the whole renumbering, references included, since one number cannot change alone.
  */
 export function isRenumberable(f: Finding): boolean {
-  // draft-markup: the « 5 bis. » of an adopted text, whose message points to renumbering (not brackets, not a draft's own checks).
-  return f.rule === 'paragraph-numbering' || f.rule === 'footnote-order' || (f.rule === 'draft-markup' && /renum/i.test(f.message));
+  return f.renumbering === true;
 }
 
 /**

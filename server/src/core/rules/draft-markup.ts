@@ -44,6 +44,7 @@ function checkSuffixes(ctx: RuleContext, draft: boolean): void {
       if (!draft) {
         ctx.report({
           range,
+          renumbering: true,
           message: ctx.t(`Paragraphe ${q('fr', written)} : numérotation de négociation, absente d’un texte adopté ; renuméroter (commande « Renuméroter les paragraphes et les notes ») ou, pour un projet, choisir le profil draft`,
             `Paragraph ${q('en', written)}: negotiation numbering, not used in an adopted text; renumber (command "Renumber paragraphs and footnotes") or, for a draft, choose the draft profile`),
         });

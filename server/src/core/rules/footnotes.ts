@@ -63,11 +63,13 @@ export const footnoteOrder: Rule = {
       if (highest === 0 && ref.number !== 1) {
         ctx.report({
           range: ref.range,
+          renumbering: true,
           message: ctx.t(`Le premier appel de note porte le numéro ${ref.number} : numéro attendu 1`, `The first footnote reference is numbered ${ref.number}: expected 1`),
         });
       } else if (ref.number !== highest + 1 && highest > 0) {
         ctx.report({
           range: ref.range,
+          renumbering: true,
           message: ref.number > highest
             ? ctx.t(`Appel de note ${ref.number} après la note ${highest} : numéro attendu ${highest + 1}`, `Footnote ${ref.number} follows footnote ${highest}: expected ${highest + 1}`)
             : ctx.t(`Appel de note ${ref.number} après la note ${highest} : les notes se suivent dans l’ordre (numéro attendu ${highest + 1})`, `Footnote ${ref.number} after footnote ${highest}: footnotes run in order (expected ${highest + 1})`),

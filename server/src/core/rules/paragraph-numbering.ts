@@ -39,6 +39,7 @@ export const paragraphNumbering: Rule = {
           if (previous === undefined && n !== 1) {
             ctx.report({
               range,
+              renumbering: true,
               message: ctx.t(`Le premier paragraphe porte le numéro ${n} : numéro attendu 1`, `The first paragraph is numbered ${n}: expected 1`),
               fixes: next === 2 ? [{ title: ctx.t('Numéroter 1', 'Number it 1'), edits: [{ range, newText: '1' }], safe: true }] : undefined,
             });
@@ -55,6 +56,7 @@ export const paragraphNumbering: Rule = {
           const other = sequence[k + 1].p.number!.range;
           ctx.report({
             range,
+            renumbering: true,
             message: ctx.t(`Les numéros ${n} et ${expected} sont inversés : numéro attendu ${expected}, puis ${n}`, `Paragraph numbers ${n} and ${expected} are swapped: expected ${expected}, then ${n}`),
             fixes: [{ title: ctx.t('Rétablir l’ordre des numéros', 'Put the numbers in order'), edits: [{ range, newText: String(expected) }, { range: other, newText: String(n) }], safe: true }],
           });
@@ -66,6 +68,7 @@ export const paragraphNumbering: Rule = {
         const alone = next === expected + 1;
         ctx.report({
           range,
+          renumbering: true,
           message: n === previous
             ? ctx.t(`Le numéro ${n} est répété : numéro attendu ${expected}`, `Paragraph number ${n} is repeated: expected ${expected}`)
             : ctx.t(`Le paragraphe ${n} suit le paragraphe ${previous} : numéro attendu ${expected}`, `Paragraph ${n} follows paragraph ${previous}: expected ${expected}`),

@@ -14,6 +14,8 @@ export interface Finding {
   range: Range;
   message: string;
   fixes?: Fix[];
+  /** Settled by renumbering the whole document (features/renumber.ts), which code actions then offer. */
+  renumbering?: boolean;
 }
 
 export interface Report {
@@ -22,6 +24,8 @@ export interface Report {
   /** Overrides the rule's default for this finding (a document-level hint, a former-practice note). */
   severity?: Severity;
   fixes?: Fix[];
+  /** See Finding.renumbering: a numbering mistake that one number cannot fix alone. */
+  renumbering?: boolean;
 }
 
 /** What rules may ask the resolution index (shipped data, workspace, catalogue). */
