@@ -392,10 +392,13 @@ connection.onFoldingRanges(async (params) => {
     : [];
 });
 
-/** The renumbering of an open document, parsed afresh in full (never a truncated or stale analysis). */
+/** The renumbering of an open document, from a model of its whole current text (never a truncated or stale analysis). */
 async function renumberDocument(doc: TextDocument) {
-  const settings = await settingsFor(doc.uri);
-  const parsed = parse(doc.getText(), { language: settings.language });
+  // The current analysis' model when it covers the whole text; a document past the editor's size
+  // limit was analysed only in part, and is parsed in full here.
+  const analysed = await analyse(doc);
+  const text = doc.getText();
+  const parsed = analysed && analysed.doc.text.length === text.length ? analysed.doc : parse(text, { language: (await settingsFor(doc.uri)).language });
   return { lang: parsed.lang, result: renumber(parsed) };
 }
 
