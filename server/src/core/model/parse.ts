@@ -457,33 +457,34 @@ class Builder {
     const organ = matchOrganLine(t, /^[#\s]*[*_].*[*_]$/.test(raw))!;
     const current = this.current;
     let part: Part;
-    if (!current) {
-      part = this.newPart('resolution', para);
-      // As below: a new top-level body is read as such, whatever meeting line came before (the walk
-      // may also resume here, with the previous document's meeting line in its state).
-      this.meeting = undefined;
+    if (!current || (this.meeting && current === this.root)) {
+      // After the closing meeting line: the next resolution of a compendium, never a nested draft.
+      part = this.topLevelResolution(para);
     } else if (current.kind !== 'annex' && !current.organ && current.items.length === 0) {
       part = current;
-      part.organ = para;
-    } else if (this.meeting && current === this.root) {
-      // After the closing meeting line: the next resolution of a compendium, never a nested draft.
-      part = this.newPart('resolution', para);
-      this.meeting = undefined;
     } else if (current.kind !== 'report' && current.kind !== 'annex' && this.endsWith(lastTextParagraph(current), ':')) {
       // « … d'adopter le projet de résolution suivant : » then a complete draft.
       part = this.newPart('draft', para, current);
     } else if (current.kind === 'annex') {
       part = this.newPart('draft', para, current);
     } else {
-      // Composite resolutions (A and B under one number), or the next resolution of a compendium:
-      // a new top-level body, whose paragraphs are read as such even after the previous one's meeting line.
-      part = this.newPart('resolution', para);
-      this.meeting = undefined;
+      // Composite resolutions (A and B under one number), or the next resolution of a compendium.
+      part = this.topLevelResolution(para);
     }
     part.organ = para;
     part.organId = organ.id;
     para.part = part;
     part.items.push(para);
+  }
+
+  /**
+   * A new top-level body, whose paragraphs are read as such whatever meeting line came before (the
+   * walk may also resume here, with the previous document's meeting line in its state).
+   */
+  private topLevelResolution(organ: Paragraph): Part {
+    const part = this.newPart('resolution', organ);
+    this.meeting = undefined;
+    return part;
   }
 
   private articleBlock(block: Block): void {
