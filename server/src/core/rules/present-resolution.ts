@@ -8,8 +8,8 @@ import type { Rule } from './types';
 
 const BODY_KINDS = new Set(['preamble', 'operative', 'subparagraph', 'lead-in']);
 const PATTERNS = {
-  fr: { re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution` },
-  en: { re: /\b([Tt])his([ \u00a0]+)resolution\b/g, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution` },
+  fr: { re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, probe: /[Cc]ette[ \u00a0]+résolution/, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution` },
+  en: { re: /\b([Tt])his([ \u00a0]+)resolution\b/g, probe: /[Tt]his[ \u00a0]+resolution/, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution` },
 } as const;
 /** A resolution cited earlier in the paragraph (« sa résolution 77/237 … de cette résolution »): then « cette » points back to it. */
 const CITED_BEFORE = /\b[Rr][ée]solutions?[ \u00a0]+(?:\[)?(?:S-|ES-)?\d/;
@@ -24,12 +24,13 @@ export const presentResolution: Rule = {
   profiles: ALL_PROFILES.filter((p) => p !== 'security-council'), scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
-    const { re, write } = PATTERNS[lang];
+    const { re, probe, write } = PATTERNS[lang];
     for (const part of resolutionParts(doc)) {
       // A Security Council body nested in another text keeps its own usage.
       if (part.organId === 'security-council') continue;
       for (const p of part.items.flatMap((item) => [item, ...flattenSubs(item)])) {
-        if (!BODY_KINDS.has(p.kind)) continue;
+        // Almost no paragraph has the words: test its joined text once before walking its lines.
+        if (!BODY_KINDS.has(p.kind) || !probe.test(p.text)) continue;
         let before = '';
         for (const seg of p.segments) {
           const line = doc.lines[seg.line];
