@@ -4,14 +4,12 @@
 // broken is reported: a bracket never closed (or closed without being opened) and a « bis » out of
 // order; under the other profiles any bracket in the body and any « bis » paragraph is reported.
 import { allParts } from '../model/parse';
-import type { Paragraph, Range, ResolutionDocument } from '../model/types';
+import type { Range, ResolutionDocument } from '../model/types';
 import { ALL_PROFILES } from '../profiles';
-import { q, resolutionParts, textAt } from './helpers';
+import { q, resolutionParts, textAt, WORDING_KINDS } from './helpers';
 import type { RuleContext, Rule } from './types';
 
 const SUFFIX_ORDER = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies'];
-/** Paragraph kinds of a resolution's own wording (headers, notes and meeting lines are not). */
-const BODY_KINDS = new Set<Paragraph['kind']>(['preamble', 'operative', 'subparagraph', 'lead-in']);
 /** A bracket that is neither a footnote call `[^1]` nor a link's `[text](…)`: a closing one, or an opening one not followed by `^` nor closed before `(`. */
 const DRAFT_BRACKET = /\[(?!\^)(?![^\]\n]*\]\()|(?<!\[\^\d{1,3})(?<!\[[^\[\]\n]*)\]/;
 
@@ -50,13 +48,14 @@ function checkSuffixes(ctx: RuleContext, draft: boolean): void {
         });
         continue;
       }
-      const expected = previous ? `${previous.value} ${SUFFIX_ORDER[previous.rank] ?? SUFFIX_ORDER[0]}` : undefined;
       if (!previous || previous.value !== n.value || previous.rank !== rank - 1) {
+        const expected = previous && `${previous.value} ${SUFFIX_ORDER[previous.rank] ?? SUFFIX_ORDER[0]}`;
+        const after = previous && `${previous.value}${previous.rank ? ' ' + SUFFIX_ORDER[previous.rank - 1] : ''}`;
         ctx.report({
           range,
           message: expected
-            ? ctx.t(`Paragraphe ${q('fr', written)} après le paragraphe ${previous!.value}${previous!.rank ? ' ' + SUFFIX_ORDER[previous!.rank - 1] : ''} : attendu ${q('fr', expected)} ou un numéro simple`,
-              `Paragraph ${q('en', written)} after paragraph ${previous!.value}${previous!.rank ? ' ' + SUFFIX_ORDER[previous!.rank - 1] : ''}: expected ${q('en', expected)} or a plain number`)
+            ? ctx.t(`Paragraphe ${q('fr', written)} après le paragraphe ${after} : attendu ${q('fr', expected)} ou un numéro simple`,
+              `Paragraph ${q('en', written)} after paragraph ${after}: expected ${q('en', expected)} or a plain number`)
             : ctx.t(`Paragraphe ${q('fr', written)} sans paragraphe ${n.value} avant lui : un paragraphe « bis » suit celui dont il porte le numéro`,
               `Paragraph ${q('en', written)} with no paragraph ${n.value} before it: a "bis" paragraph follows the one whose number it bears`),
         });
@@ -122,7 +121,7 @@ function bodyBrackets(doc: ResolutionDocument): Mark[][] {
   const out: Mark[][] = [];
   const bodies = new Set(resolutionParts(doc));
   for (const p of doc.paragraphs) {
-    if (!BODY_KINDS.has(p.kind) || !p.part || !bodies.has(p.part)) continue;
+    if (!WORDING_KINDS.has(p.kind) || !p.part || !bodies.has(p.part)) continue;
     // Most paragraphs have no bracket but a Markdown link or call: a cheap test first.
     if (!DRAFT_BRACKET.test(p.text)) continue;
     const marks: Mark[] = [];

@@ -4,6 +4,9 @@ import { allParts, endingOf } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
 import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
 
+/** Kinds of paragraph that hold a resolution's own wording (not its masthead, headings, notes or meeting line). */
+export const WORDING_KINDS: ReadonlySet<Paragraph['kind']> = new Set<Paragraph['kind']>(['preamble', 'operative', 'subparagraph', 'lead-in']);
+
 export function resolutionParts(doc: ResolutionDocument): Part[] {
   return allParts(doc.parts).filter((p) => p.kind === 'resolution' || p.kind === 'draft');
 }

@@ -3,10 +3,9 @@
 // text of the corpus says "the present resolution", every Security Council one "this resolution").
 import { flattenSubs } from '../model/parse';
 import { ALL_PROFILES } from '../profiles';
-import { q, resolutionParts } from './helpers';
+import { q, resolutionParts, WORDING_KINDS } from './helpers';
 import type { Rule } from './types';
 
-const BODY_KINDS = new Set(['preamble', 'operative', 'subparagraph', 'lead-in']);
 const PATTERNS = {
   fr: { re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, probe: /[Cc]ette[ \u00a0]+résolution/, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution` },
   en: { re: /\b([Tt])his([ \u00a0]+)resolution\b/g, probe: /[Tt]his[ \u00a0]+resolution/, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution` },
@@ -30,7 +29,7 @@ export const presentResolution: Rule = {
       if (part.organId === 'security-council') continue;
       for (const p of part.items.flatMap((item) => [item, ...flattenSubs(item)])) {
         // Almost no paragraph has the words: test its joined text once before walking its lines.
-        if (!BODY_KINDS.has(p.kind) || !probe.test(p.text)) continue;
+        if (!WORDING_KINDS.has(p.kind) || !probe.test(p.text)) continue;
         let before = '';
         for (const seg of p.segments) {
           const line = doc.lines[seg.line];
