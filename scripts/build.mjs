@@ -1,16 +1,9 @@
 // Bundles the client, the language server and the reslint CLI with esbuild.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { common } from './esbuild-options.mjs';
 
 const watch = process.argv.includes('--watch');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-};
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
