@@ -1,6 +1,6 @@
 // Reading through the light markup the documents carry (Markdown emphasis, <sup>, links,
 // escapes) without ever changing the text: every helper answers with columns in the raw line.
-import { isSpace } from './text';
+import { isSpace, trimmedEnd } from './text';
 import type { FootnoteRef } from './types';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -63,17 +63,31 @@ function r(line: number, a: number, b: number) {
 /** Length of the markup that opens a paragraph: heading hashes, quote marks, emphasis, a draft's opening bracket. */
 export function leadingMarkupLength(line: string, from = 0): number {
   let i = from;
-  const m = /^[ \t]*(?:#{1,6}[ \t]+)?/.exec(line.slice(i));
-  if (m) i += m[0].length;
+  // Spaces and tabs, then « #{1,6} » followed by spaces or tabs (a heading), read without slicing the line.
+  while (isSpaceOrTab(line.charCodeAt(i))) i++;
+  let hashes = i;
+  while (line.charCodeAt(hashes) === 35 /* # */) hashes++;
+  if (hashes > i && hashes - i <= 6 && isSpaceOrTab(line.charCodeAt(hashes))) {
+    i = hashes;
+    while (isSpaceOrTab(line.charCodeAt(i))) i++;
+  }
   for (;;) {
     const ch = line[i];
     if (ch === '*' || ch === '_') { i++; continue; }
     // A draft's bracket around text not yet agreed (« [*Rappelant* …] »), not a link or a footnote call.
-    if (ch === '[' && line[i + 1] !== '^' && !/^\[[^\]]*\]\(/.test(line.slice(i, i + 200))) { i++; continue; }
+    if (ch === '[' && line[i + 1] !== '^' && !opensLink(line, i)) { i++; continue; }
     if (ch === '«' || ch === '“' || ch === '"' || ch === '„') { i++; while (isSpace(line[i] ?? '')) i++; continue; }
     break;
   }
   return i - from;
+}
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** Whether the '[' at column i opens a Markdown link « [text]( » within 200 characters (/^\[[^\]]*\]\(/ on line.slice(i, i + 200)). */
+function opensLink(line: string, i: number): boolean {
+  const close = line.indexOf(']', i + 1);
+  return close >= 0 && close + 2 <= i + 200 && line.charCodeAt(close + 1) === 40 /* ( */;
 }
 
 // Footnote calls at the end of a paragraph. Text extracted from PDFs turns English calls into
@@ -89,7 +103,9 @@ const TRAILING_REF = /(?:(?:<sup>\d{1,3}<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\
 export function lastSignificantColumn(line: string, from: number, to: number): number {
   let end = to;
   // A trailing comment (« …; <!-- reslint-disable-line … --> ») is not part of the text.
-  while (end > from && line.slice(from, end).trimEnd().endsWith('-->')) {
+  for (;;) {
+    const textEnd = trimmedEnd(line, from, end);
+    if (textEnd - from < 3 || !line.startsWith('-->', textEnd - 3)) break;
     // Search strictly before `end`: a comment starting at `end` itself would stop the loop moving.
     const open = line.lastIndexOf('<!--', end - 1);
     if (open < from || open >= end) break;
@@ -100,24 +116,38 @@ export function lastSignificantColumn(line: string, from: number, to: number): n
     while (end > from && (isSpace(line[end - 1]) || line[end - 1] === '*' || line[end - 1] === '_' || line[end - 1] === '\\')) end--;
     // Closing quotes, and a draft's bracket closing text not yet agreed (« …,] »).
     while (end > from && (line[end - 1] === '»' || line[end - 1] === '”' || line[end - 1] === '"' || line[end - 1] === '’' || (line[end - 1] === ']' && !/\[\^\d{1,3}$/.test(line.slice(Math.max(from, end - 6), end - 1))))) end--;
-    // Only the tail can hold a trailing call or <br>: do not let end-anchored patterns scan the whole line.
-    const tailStart = Math.max(from, end - 64);
-    const ref = TRAILING_REF.exec(line.slice(tailStart, end));
-    if (ref) end -= ref[0].length;
-    const br = /<br\s*\/?>$/i.exec(line.slice(Math.max(from, end - 8), end));
-    if (br) end -= br[0].length;
+    // A trailing call ends with a digit, a superscript digit, « > » (</sup>) or « ] » ([^12]), and <br> with « > »:
+    // other endings (most) need neither pattern.
+    const last = end > from ? line.charCodeAt(end - 1) : -1;
+    if (last === 62 /* > */ || last === 93 /* ] */ || (last >= 48 && last <= 57) || isSuperscriptDigit(last)) {
+      // Only the tail can hold a trailing call or <br>: do not let end-anchored patterns scan the whole line.
+      const tailStart = Math.max(from, end - 64);
+      const ref = TRAILING_REF.exec(line.slice(tailStart, end));
+      if (ref) end -= ref[0].length;
+      if (end > from && line.charCodeAt(end - 1) === 62) {
+        const br = /<br\s*\/?>$/i.exec(line.slice(Math.max(from, end - 8), end));
+        if (br) end -= br[0].length;
+      }
+    }
     if (end === before) break;
   }
   return end > from ? end - 1 : -1;
 }
 
+/** ⁰ ¹ ² ³ ⁴ … ⁹ as UTF-16 code units. */
+function isSuperscriptDigit(c: number): boolean {
+  return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
 /** Removes Markdown emphasis, <sup> tags and link syntax, for matching words (not for positions). */
 export function plain(text: string): string {
-  return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<\/?sup>/g, '')
-    .replace(/\\([*_#\[\]])/g, '$1')
-    .replace(/[*_]+/g, '')
+  // Each replacement only where its pattern can match (a link needs « ]( », a tag « sup> »…): most texts have none.
+  let t = text;
+  if (t.includes('](')) t = t.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  if (t.includes('sup>')) t = t.replace(/<\/?sup>/g, '');
+  if (t.includes('\\')) t = t.replace(/\\([*_#\[\]])/g, '$1');
+  if (t.includes('*') || t.includes('_')) t = t.replace(/[*_]+/g, '');
+  return t
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
     .replace(/’/g, "'");
 }

@@ -5,7 +5,7 @@ import { isCommentOnly } from '../control';
 import { classifyOpener, matchOrganLine, matchVoiceLine, tokenize } from '../vocabulary';
 import { detectLanguage } from './language';
 import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
-import { isSpace, segmentsRange, splitLines } from './text';
+import { isSpace, isSpaceCode, isTrimmedSpace, segmentsRange, splitLines, trimmedEnd, trimmedStart } from './text';
 import type {
   Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, SubLabel, Opener, Paragraph, ParagraphKind, Part, PartKind, Position, Range, ResolutionDocument, Segment,
 } from './types';
@@ -31,6 +31,7 @@ export const DISTRIBUTION_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:[^\r\n]{0,80}?
 export const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
 
 function lineKind(line: string): LineKind {
+  if (!mayOpenStructure(line)) return 'other';
   if (RULE.test(line)) return 'rule';
   if (matchFootnoteDef(line)) return 'footnote';
   if (ANNEX.test(line)) return 'annex';
@@ -43,10 +44,33 @@ function lineKind(line: string): LineKind {
   return 'other';
 }
 
-interface Block { kind: LineKind; segments: Segment[] }
+/**
+ * Whether a line can be anything but 'other': every pattern of lineKind (and matchFootnoteDef) starts,
+ * after spaces and tabs, with one of these characters. Most lines open with a capital that none of
+ * them accepts, and skip the ten patterns.
+ */
+function mayOpenStructure(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true; // a–z: sub labels, « adopted » (MEETING is /i); 0–9
+  switch (c) {
+    case 0x2d: case 0x2a: case 0x5f: case 0x23: case 0x3c: case 0x5b: case 0x5c: case 0x28: // - * _ # < [ \ (
+    case 0xab: case 0x201c: case 0x22: case 0x201e: // « “ " „
+    case 0x41: case 0x45: case 0x52: case 0x53: // A (Annex, Article, Adopted), E (ES-10/1), R (Résolution), S (S-1/1)
+    case 0xb9: case 0xb2: case 0xb3: case 0x2070: case 0x2074: case 0x2075: case 0x2076: case 0x2077: case 0x2078: case 0x2079: // ¹ ² ³ ⁰ ⁴…⁹
+      return true;
+    default:
+      return false;
+  }
+}
 
-// Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
-const isBlank = (s: string) => s.trim() === '' || isCommentOnly(s);
+interface Block {
+  kind: LineKind;
+  segments: Segment[];
+  /** plain() of the joined segments, once read (isRunningHeader may ask again for the same block). */
+  plainText?: string;
+}
 
 /**
  * What the parser reads from one line alone (the same for every line with the same text, in one
@@ -71,8 +95,11 @@ export interface LineFacts {
 export type LineCache = (LineFacts | undefined)[];
 
 function readLine(line: string): LineFacts {
-  const blank = isBlank(line);
-  return { blank, kind: blank ? 'other' : lineKind(line), start: line.length - line.trimStart().length, end: line.trimEnd().length };
+  const start = trimmedStart(line);
+  const end = trimmedEnd(line, start);
+  // Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
+  const blank = start === line.length || (line.startsWith('<!--', start) && isCommentOnly(line));
+  return { blank, kind: blank ? 'other' : lineKind(line), start, end };
 }
 
 /** An opener read on another line with the same text, placed on `line` (a copy: documents share no openers). */
@@ -124,7 +151,7 @@ class Blocks {
 
 /** In hard-wrapped texts (corpus), "…Charter,\nActing under Chapter VII" starts a paragraph without a blank line. */
 function opensHardWrappedParagraph(prev: string | undefined, line: string, lang: Lang, facts?: LineFacts): boolean {
-  if (prev === undefined || !/[,;.:]\s*$/.test(prev)) return false;
+  if (prev === undefined || !endsWithOneOf(prev, ',;.:', false)) return false;
   if (facts) return facts.opens ??= opensHardWrappedParagraph('.', line, lang);
   const start = leadingMarkupLength(line);
   const tokens = tokenize(line, start, 6);
@@ -528,7 +555,11 @@ class Builder {
     this.absorbContinuations(para);
     this.push(para);
     para.part = part;
-    const host = [...part.items].reverse().find((p) => p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text');
+    let host: Paragraph | undefined;
+    for (let k = part.items.length - 1; k >= 0 && !host; k--) {
+      const p = part.items[k];
+      if (p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text') host = p;
+    }
     if (!host) { part.items.push(para); return; }
     attachSubparagraph(host, para, this.lang, (q) => this.endsWith(q, ':'));
   }
@@ -543,7 +574,7 @@ class Builder {
     const raw = this.joined(block.segments).trim();
     if (this.isRunningHeader(raw)) { this.push(this.paragraph('rule', block.segments)); return; }
     const wholeEmphasis = /^(\*{1,2}|_{1,2})(?=\S)([^*_]|[*_](?!\1))+?\1$/.test(raw);
-    const endsWithColon = /:[*_\s]*$/.test(raw);
+    const endsWithColon = endsWithOneOf(raw, ':', true);
     if (wholeEmphasis || this.isUnmarkedHeading(block, raw, part)) {
       return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
     }
@@ -616,9 +647,9 @@ class Builder {
   }
 
   /** Running headers left by PDF extraction: the title repeated, the symbol, a page number. */
-  private isRunningHeader(raw: string): boolean {
+  private isRunningHeader(raw: string, block?: Block): boolean {
     if (raw.length > 200) return false;
-    const t = plain(raw).trim();
+    const t = block ? (block.plainText ??= plain(raw).trim()) : plain(raw).trim();
     if (!t || /[,;:.]$/.test(t)) return false;
     if (this.symbol && (t === `A/RES/${this.symbol.text}` || t === this.symbol.text)) return true;
     if (/^\d{1,3}\/\d{1,3}$|^\d{2}-\d{5}$/.test(t)) return true;
@@ -626,7 +657,9 @@ class Builder {
   }
 
   private isRunningHeaderBlock(block: Block): boolean {
-    return block.kind === 'other' && this.isRunningHeader(this.joined(block.segments));
+    // isRunningHeader's own first test, before joining the block's lines.
+    if (block.kind !== 'other' || this.joinedLength(block.segments) > 200) return false;
+    return this.isRunningHeader(this.joined(block.segments), block);
   }
 
   // ---- parts ----
@@ -669,11 +702,20 @@ class Builder {
   // ---- paragraphs ----
 
   private joined(segments: Segment[]): string {
-    return segments.map((s) => this.lines[s.line].slice(s.start, s.end)).join(' ');
+    let text = this.lines[segments[0].line].slice(segments[0].start, segments[0].end);
+    for (let k = 1; k < segments.length; k++) text += ' ' + this.lines[segments[k].line].slice(segments[k].start, segments[k].end);
+    return text;
+  }
+
+  /** Length of joined(segments), without joining them. */
+  private joinedLength(segments: Segment[]): number {
+    let n = segments.length - 1;
+    for (const s of segments) n += s.end - s.start;
+    return n;
   }
 
   private paragraph(kind: ParagraphKind, segments: Segment[]): Paragraph {
-    return { kind, segments: [...segments], range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
+    return { kind, segments: segments.slice(), range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
   }
 
   /** The words that open a paragraph, after its number or label and markup. */
@@ -694,20 +736,25 @@ class Builder {
       const m = NUMBERED.exec(line) ?? SUB_LABEL.exec(line);
       if (m) col = m.index + m[0].length;
     }
-    while (isSpace(line[col] ?? '')) col++;
+    while (isSpaceCode(line.charCodeAt(col))) col++;
     const markStart = col;
     col += leadingMarkupLength(line, col);
     // *x* and ***x*** are italics; **x** is bold, which is not how openers are set.
     // An odd number of * or of _ leaves italics open (*x*, ***x***, __*x*__); ** and __ alone are bold.
-    const emphasis = line.slice(markStart, col);
-    const count = (ch: string) => emphasis.split(ch).length - 1;
-    const italic = count('*') % 2 === 1 || count('_') % 2 === 1;
+    let stars = 0, underscores = 0;
+    for (let k = markStart; k < col; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 42) stars++;
+      else if (c === 95) underscores++;
+    }
+    const italic = stars % 2 === 1 || underscores % 2 === 1;
     const tokens = tokenize(line, col, 10);
     if (!tokens.length || tokens[0].start > col + 1) return undefined;
     const match = classifyOpener(tokens, this.lang);
-    const n = Math.max(1, match.length);
-    let end = tokens[Math.min(n, tokens.length) - 1].end;
-    let text = tokens.slice(0, n).map((t) => t.text).join(' ');
+    const n = Math.min(Math.max(1, match.length), tokens.length);
+    let end = tokens[n - 1].end;
+    let text = tokens[0].text;
+    for (let k = 1; k < n; k++) text += ' ' + tokens[k].text;
     if (italic) {
       // The italic span shows the drafter's own extent of the opener.
       const close = line.indexOf(line[col - 1], col);
@@ -739,7 +786,7 @@ class Builder {
     const refs: FootnoteRef[] = [];
     for (const p of paragraphs) {
       if (p.kind === 'footnote' || p.kind === 'rule') continue;
-      for (const s of p.segments) refs.push(...this.footnoteRefs(s));
+      for (const s of p.segments) for (const r of this.footnoteRefs(s)) refs.push(r);
     }
     return refs;
   }
@@ -942,4 +989,19 @@ function classifyHeaderLine(t: string, afterSymbol: boolean): HeaderField['kind'
   if (/^(?:Assemblée générale|Conseil économique et social|Conseil de sécurité|General Assembly|Security Council|Economic and Social Council|United Nations|Nations Unies)(?![\p{L}\p{M}])/u.test(t) && t.length < 60) return 'organ';
   if (/^(?:(?:le|du|of) )?\d{1,2}(?:er)? \p{L}+ \d{4}$/u.test(t)) return 'date';
   return afterSymbol ? 'other' : 'agenda-title';
+}
+
+/**
+ * Whether the text, once trailing white space (and emphasis, * and _, if `emphasis`) is set aside, ends with
+ * one of `marks`: /[marks]\s*$/ or /[marks][*_\s]*$/ read from the end (an end-anchored pattern tries every
+ * column of a long paragraph).
+ */
+function endsWithOneOf(text: string, marks: string, emphasis: boolean): boolean {
+  let k = text.length;
+  for (;;) {
+    const c = text.charCodeAt(k - 1);
+    if (isTrimmedSpace(c) || (emphasis && (c === 42 || c === 95))) k--;
+    else break;
+  }
+  return k > 0 && marks.includes(text[k - 1]);
 }
