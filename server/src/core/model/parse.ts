@@ -2,7 +2,7 @@
 // is classified from its first line, and a walk assigns paragraphs to parts (resolution,
 // nested draft, annex, report) while joining paragraphs split by page breaks.
 import { isCommentOnly } from '../control';
-import { classifyOpener, matchOrganLine, matchVoiceLine, tokenize } from '../vocabulary';
+import { classifyWords, matchOrganLine, matchVoiceLine, Words } from '../vocabulary';
 import { detectLanguage } from './language';
 import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
 import { isSpace, isSpaceCode, isTrimmedSpace, segmentsRange, splitLines, trimmedEnd, trimmedStart } from './text';
@@ -31,37 +31,47 @@ export const DISTRIBUTION_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:[^\r\n]{0,80}?
 export const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
 
 function lineKind(line: string): LineKind {
-  if (!mayOpenStructure(line)) return 'other';
-  if (RULE.test(line)) return 'rule';
-  if (matchFootnoteDef(line)) return 'footnote';
-  if (ANNEX.test(line)) return 'annex';
-  if (ARTICLE.test(line)) return 'article';
-  if (MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
-  if (MEETING.test(line)) return 'meeting';
-  if (NUMBERED.test(line)) return 'numbered';
-  if (SUB_LABEL.test(line)) return 'sub';
-  if (SYMBOL_TITLE.test(line) || RESOLUTION_NUMBER.test(line)) return 'symbol-title';
+  const may = patternsThatMayMatch(line);
+  if (!may) return 'other';
+  if (may & MAY_RULE && RULE.test(line)) return 'rule';
+  if (may & MAY_FOOTNOTE && matchFootnoteDef(line)) return 'footnote';
+  if (may & MAY_ANNEX_OR_ARTICLE && ANNEX.test(line)) return 'annex';
+  if (may & MAY_ANNEX_OR_ARTICLE && ARTICLE.test(line)) return 'article';
+  if (may & MAY_HEADING && MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
+  if (may & MAY_MEETING && MEETING.test(line)) return 'meeting';
+  if (may & MAY_NUMBERED && NUMBERED.test(line)) return 'numbered';
+  if (may & MAY_SUB && SUB_LABEL.test(line)) return 'sub';
+  if ((may & MAY_SYMBOL_TITLE && SYMBOL_TITLE.test(line)) || (may & MAY_RESOLUTION && RESOLUTION_NUMBER.test(line))) return 'symbol-title';
   return 'other';
 }
 
-/**
- * Whether a line can be anything but 'other': every pattern of lineKind (and matchFootnoteDef) starts,
- * after spaces and tabs, with one of these characters. Most lines open with a capital that none of
- * them accepts, and skip the ten patterns.
- */
-function mayOpenStructure(line: string): boolean {
+// lineKind's patterns (and matchFootnoteDef's) each start, after spaces and tabs, with one of a few
+// characters. Most lines open with a capital none of them accepts and are 'other' without a pattern run.
+const MAY_RULE = 1, MAY_FOOTNOTE = 2, MAY_ANNEX_OR_ARTICLE = 4, MAY_HEADING = 8, MAY_MEETING = 16, MAY_NUMBERED = 32, MAY_SUB = 64, MAY_SYMBOL_TITLE = 128, MAY_RESOLUTION = 256;
+
+/** The patterns of lineKind that can match the line, from its first character after spaces and tabs. */
+function patternsThatMayMatch(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
   const c = line.charCodeAt(i);
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return true; // a–z: sub labels, « adopted » (MEETING is /i); 0–9
+  if (c >= 48 && c <= 57) return MAY_MEETING | MAY_NUMBERED | MAY_SYMBOL_TITLE; // 0–9
+  if (c >= 97 && c <= 122) return c === 97 ? MAY_SUB | MAY_MEETING : MAY_SUB; // a–z; MEETING is /i: « adopted »
   switch (c) {
-    case 0x2d: case 0x2a: case 0x5f: case 0x23: case 0x3c: case 0x5b: case 0x5c: case 0x28: // - * _ # < [ \ (
-    case 0xab: case 0x201c: case 0x22: case 0x201e: // « “ " „
-    case 0x41: case 0x45: case 0x52: case 0x53: // A (Annex, Article, Adopted), E (ES-10/1), R (Résolution), S (S-1/1)
+    case 0x2a: // *
+      return MAY_RULE | MAY_FOOTNOTE | MAY_ANNEX_OR_ARTICLE | MAY_MEETING | MAY_NUMBERED | MAY_SUB | MAY_SYMBOL_TITLE | MAY_RESOLUTION;
+    case 0x5f: // _
+      return MAY_RULE | MAY_ANNEX_OR_ARTICLE | MAY_MEETING | MAY_NUMBERED | MAY_SUB | MAY_SYMBOL_TITLE | MAY_RESOLUTION;
+    case 0x2d: return MAY_RULE; // -
+    case 0x23: return MAY_ANNEX_OR_ARTICLE | MAY_HEADING | MAY_SYMBOL_TITLE | MAY_RESOLUTION; // #
+    case 0x3c: case 0x5b: case 0x5c: // < [ \
     case 0xb9: case 0xb2: case 0xb3: case 0x2070: case 0x2074: case 0x2075: case 0x2076: case 0x2077: case 0x2078: case 0x2079: // ¹ ² ³ ⁰ ⁴…⁹
-      return true;
-    default:
-      return false;
+      return MAY_FOOTNOTE;
+    case 0x28: return MAY_SUB; // (
+    case 0xab: case 0x201c: case 0x22: case 0x201e: return MAY_NUMBERED | MAY_SUB; // « “ " „
+    case 0x41: return MAY_ANNEX_OR_ARTICLE | MAY_MEETING; // A: Annex, Article, Adopted
+    case 0x45: case 0x53: return MAY_SYMBOL_TITLE; // E, S: ES-10/1, S-1/1
+    case 0x52: return MAY_RESOLUTION; // R: Résolution
+    default: return 0;
   }
 }
 
@@ -154,9 +164,9 @@ function opensHardWrappedParagraph(prev: string | undefined, line: string, lang:
   if (prev === undefined || !endsWithOneOf(prev, ',;.:', false)) return false;
   if (facts) return facts.opens ??= opensHardWrappedParagraph('.', line, lang);
   const start = leadingMarkupLength(line);
-  const tokens = tokenize(line, start, 6);
-  if (!tokens.length || tokens[0].start !== start) return false;
-  return classifyOpener(tokens, lang).type !== 'unknown';
+  const words = new Words(line, start, 6);
+  if (!words.has(0) || words.at(0).start !== start) return false;
+  return classifyWords(words, lang).type !== 'unknown';
 }
 
 export function parse(text: string, options: ParseOptions = {}): ResolutionDocument {
@@ -748,10 +758,12 @@ class Builder {
       else if (c === 95) underscores++;
     }
     const italic = stars % 2 === 1 || underscores % 2 === 1;
-    const tokens = tokenize(line, col, 10);
-    if (!tokens.length || tokens[0].start > col + 1) return undefined;
-    const match = classifyOpener(tokens, this.lang);
-    const n = Math.min(Math.max(1, match.length), tokens.length);
+    // The words are read as the vocabulary asks for them (tokenize's ten at most).
+    const words = new Words(line, col, 10);
+    if (!words.has(0) || words.at(0).start > col + 1) return undefined;
+    const match = classifyWords(words, this.lang);
+    const tokens = words.read;
+    const n = Math.max(1, match.length);
     let end = tokens[n - 1].end;
     let text = tokens[0].text;
     for (let k = 1; k < n; k++) text += ' ' + tokens[k].text;
