@@ -1,6 +1,6 @@
 // Reading through the light markup the documents carry (Markdown emphasis, <sup>, links,
 // escapes) without ever changing the text: every helper answers with columns in the raw line.
-import { isSpace, trimmedEnd } from './text';
+import { isSpace, trimmedEnd, trimmedStart } from './text';
 import type { FootnoteRef } from './types';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -19,11 +19,10 @@ export interface FootnoteDefMarker { number: number | null; marker: string; star
 export function matchFootnoteDef(line: string): FootnoteDefMarker | undefined {
   const m = FOOTNOTE_DEF.exec(line);
   if (!m) return undefined;
-  const rest = line.slice(m[0].length);
   // "¹ Nations Unies …" needs text after the marker; "* Le Conseil …*" is emphasis, not a star note.
-  if (!rest.trim()) return undefined;
-  if (m[4] === '*' && /\*\s*$/.test(rest)) return undefined;
-  const lead = m[0].length - m[0].trimStart().length;
+  if (trimmedStart(line, m[0].length) === line.length) return undefined;
+  if (m[4] === '*' && /\*\s*$/.test(line.slice(m[0].length))) return undefined;
+  const lead = trimmedStart(line, 0, m[0].length);
   const raw = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
   const number = m[1] ? superscriptValue(m[1]) : m[2] ? Number(m[2]) : m[3] ? Number(m[3]) : null;
   const markerEnd = m[1] ? lead + m[1].length : m[2] ? lead + 5 + m[2].length + 6 : m[3] ? lead + 4 + m[3].length : lead + raw.length;
@@ -39,9 +38,8 @@ export function matchFootnoteDef(line: string): FootnoteDefMarker | undefined {
 const FOOTNOTE_REF = /<sup>(\d{1,3})<\/sup>|([^\x00-\xb1\xb4-\xb8\xba-\u206f\u2071-\u2073\u207a-\uffff]+)|\[\^(\d{1,3})\](?!:)/g;
 const UNIT_BEFORE = /(?:^|[\d\s])[kcdm]?m$/;
 
-/** Footnote calls in a stretch of a line, as absolute columns. */
-export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to = line.length): FootnoteRef[] {
-  const refs: FootnoteRef[] = [];
+/** Footnote calls in a stretch of a line, as absolute columns (added to `refs` when given). */
+export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to = line.length, refs: FootnoteRef[] = []): FootnoteRef[] {
   FOOTNOTE_REF.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = FOOTNOTE_REF.exec(line)) && m.index < to) {

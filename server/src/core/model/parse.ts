@@ -104,13 +104,22 @@ export interface LineFacts {
 /** Facts per line index, filled as the parser reads lines; the caller may keep and carry them to the next version. */
 export type LineCache = (LineFacts | undefined)[];
 
-function readLine(line: string): LineFacts {
+function readLine(line: string, into?: LineFacts): LineFacts {
   const start = trimmedStart(line);
   const end = trimmedEnd(line, start);
   // Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
   const blank = start === line.length || (line.startsWith('<!--', start) && isCommentOnly(line));
-  return { blank, kind: blank ? 'other' : lineKind(line), start, end };
+  const kind = blank ? 'other' : lineKind(line);
+  if (!into) return { blank, kind, start, end };
+  into.blank = blank;
+  into.kind = kind;
+  into.start = start;
+  into.end = end;
+  return into;
 }
+
+/** Where Blocks reads a line's facts when no cache keeps them: they are used at once and not kept. */
+const scratchFacts: LineFacts = { blank: false, kind: 'other', start: 0, end: 0 };
 
 /** An opener read on another line with the same text, placed on `line` (a copy: documents share no openers). */
 function openerAtLine(o: Opener, line: number): Opener {
@@ -139,7 +148,7 @@ class Blocks {
   private read(i: number): void {
     const { lines, lang, cache, current } = this;
     const line = lines[i];
-    const facts = cache ? cache[i] ??= readLine(line) : readLine(line);
+    const facts = cache ? cache[i] ??= readLine(line) : readLine(line, scratchFacts);
     if (facts.blank) { this.current = undefined; return; }
     const kind = facts.kind;
     const seg: Segment = { line: i, start: facts.start, end: facts.end };
@@ -287,15 +296,19 @@ class Builder {
     for (this.i = 0; ; this.i++) {
       const block = this.block(this.i);
       if (!block) break;
-      const before = this.mark(block.segments[0].line);
       if (block.kind === 'footnote') { this.addFootnote(block); continue; }
       if (block.kind === 'rule') { this.push(this.paragraph('rule', block.segments)); continue; }
+      // Where the walk stands before the block, as mark() reads it; a Mark is made only where a chunk begins.
+      const { headerDone, isReport, symbol, title, meeting } = this;
+      const paragraphs = this.paragraphs.length, parts = this.parts.length, header = this.header.length, footnoteDefs = this.footnoteDefs.length;
       if (!this.headerDone && this.headerBlock(block)) continue;
       this.headerDone = true;
       this.bodyBlock(block);
       // An organ line that opened a new top-level part begins a chunk.
-      const opened = this.parts[before.parts];
-      if (this.i > 0 && opened?.organ && opened.organ.segments[0].line === before.line) {
+      const opened = this.parts[parts];
+      const firstLine = block.segments[0].line;
+      if (this.i > 0 && opened?.organ && opened.organ.segments[0].line === firstLine) {
+        const before: Mark = { line: firstLine, state: { headerDone, isReport, symbol, title, meeting }, paragraphs, parts, header, footnoteDefs };
         if (stop?.(before.line, before.state)) {
           // What the block added goes: the caller keeps that chunk as it was.
           this.paragraphs.length = before.paragraphs;
@@ -546,7 +559,7 @@ class Builder {
       const suffixStart = line.indexOf(m[2], numStart + m[1].length);
       para.number.suffix = { text: m[2], range: { start: { line: block.segments[0].line, character: suffixStart }, end: { line: block.segments[0].line, character: suffixStart + m[2].length } } };
     }
-    para.opener = this.opener(block.segments[0], true);
+    para.opener = this.opener(block.segments[0], true, m.index + m[0].length);
     this.absorbContinuations(para);
     this.addToPart(para);
     if (kind === 'operative') part.operative.push(para);
@@ -588,7 +601,9 @@ class Builder {
     if (wholeEmphasis || this.isUnmarkedHeading(block, raw, part)) {
       return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
     }
-    const opener = this.opener(block.segments[0], true);
+    // An 'other' line has no number or label (lineKind read neither), so reading the opener after one
+    // is reading it from the start: the reading absorbContinuations and isUnmarkedHeading may have made.
+    const opener = this.opener(block.segments[0], false);
     if ((part.kind === 'resolution' || part.kind === 'draft') && opener?.type === 'preamble' && this.introducesDraft(part)) {
       // « … d'adopter le projet de résolution suivant : » then a preamble with no organ line of its own:
       // the draft still begins here (and organ-line reports what is missing).
@@ -615,9 +630,9 @@ class Builder {
    */
   private absorbContinuations(para: Paragraph): void {
     for (;;) {
+      // Footnotes, rules and running headers between the paragraph and its continuation: blocks i + 1 … j - 1.
       let j = this.i + 1;
-      const skipped: Block[] = [];
-      for (let b = this.block(j); b && (b.kind === 'footnote' || b.kind === 'rule' || this.isRunningHeaderBlock(b)); b = this.block(j)) { skipped.push(b); j++; }
+      for (let b = this.block(j); b && (b.kind === 'footnote' || b.kind === 'rule' || this.isRunningHeaderBlock(b)); b = this.block(j)) j++;
       const next = this.block(j);
       if (!next || next.kind !== 'other') return;
       const last = para.segments[para.segments.length - 1];
@@ -633,7 +648,8 @@ class Builder {
       if (lowerOrDigit) joins = true;
       else if (!complete && /\p{Lu}/u.test(ch)) joins = this.opener(next.segments[0], false)?.type === 'unknown' && !/^[*_]/.test(nextLine.slice(next.segments[0].start));
       if (!joins) return;
-      for (const b of skipped) {
+      for (let k = this.i + 1; k < j; k++) {
+        const b = this.block(k)!;
         if (b.kind === 'footnote') this.addFootnote(b);
         else this.push(this.paragraph('rule', b.segments));
       }
@@ -729,20 +745,22 @@ class Builder {
   }
 
   /** The words that open a paragraph, after its number or label and markup. */
-  private opener(seg: Segment, afterNumber: boolean): Opener | undefined {
+  /** `labelEnd`: where the number or label ends when the caller has read it (afterNumber). */
+  private opener(seg: Segment, afterNumber: boolean, labelEnd?: number): Opener | undefined {
     const facts = this.cache?.[seg.line];
-    if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber);
+    if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber, labelEnd);
     const openers = facts.openers ??= [];
     const k = afterNumber ? 1 : 0;
     let o = openers[k];
-    if (o === undefined) o = openers[k] = this.readOpener(seg, afterNumber) ?? null;
+    if (o === undefined) o = openers[k] = this.readOpener(seg, afterNumber, labelEnd) ?? null;
     return o ? openerAtLine(o, seg.line) : undefined;
   }
 
-  private readOpener(seg: Segment, afterNumber: boolean): Opener | undefined {
+  private readOpener(seg: Segment, afterNumber: boolean, labelEnd?: number): Opener | undefined {
     const line = this.lines[seg.line];
     let col = seg.start;
-    if (afterNumber) {
+    if (labelEnd !== undefined) col = labelEnd;
+    else if (afterNumber) {
       const m = NUMBERED.exec(line) ?? SUB_LABEL.exec(line);
       if (m) col = m.index + m[0].length;
     }
@@ -798,16 +816,17 @@ class Builder {
     const refs: FootnoteRef[] = [];
     for (const p of paragraphs) {
       if (p.kind === 'footnote' || p.kind === 'rule') continue;
-      for (const s of p.segments) for (const r of this.footnoteRefs(s)) refs.push(r);
+      for (const s of p.segments) this.footnoteRefs(s, refs);
     }
     return refs;
   }
 
-  private footnoteRefs(s: Segment): FootnoteRef[] {
+  /** The footnote calls of a segment, added to `refs`. */
+  private footnoteRefs(s: Segment, refs: FootnoteRef[]): void {
     const facts = this.cache?.[s.line];
-    if (!facts || facts.start !== s.start || facts.end !== s.end) return findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
+    if (!facts || facts.start !== s.start || facts.end !== s.end) { findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end, refs); return; }
     facts.refs ??= findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
-    return facts.refs.map((r) => ({ number: r.number, style: r.style, range: { start: { line: s.line, character: r.range.start.character }, end: { line: s.line, character: r.range.end.character } } }));
+    for (const r of facts.refs) refs.push({ number: r.number, style: r.style, range: { start: { line: s.line, character: r.range.start.character }, end: { line: s.line, character: r.range.end.character } } });
   }
 
 }
