@@ -34,21 +34,28 @@ export function matchFootnoteDef(line: string): FootnoteDefMarker | undefined {
 // 117^e, 1^{er}) contain letters and never match.
 // Every alternative starts with a literal or a class, so the engine skips ahead quickly.
 // [⁰¹²³⁴⁵⁶⁷⁸⁹] is written as the complement of its complement (the same ten characters), which V8
-// scans about a quarter faster; this pattern reads every character of the text.
+// scans about a quarter faster: these patterns read every character of the text.
 const FOOTNOTE_REF = /<sup>(\d{1,3})<\/sup>|([^\x00-\xb1\xb4-\xb8\xba-\u206f\u2071-\u2073\u207a-\uffff]+)|\[\^(\d{1,3})\](?!:)/g;
+/** FOOTNOTE_REF's second alternative alone (m[0] its m[2]), for a stretch with neither « <sup> » nor « [^ ». */
+const SUPERSCRIPT_RUN = /[^\x00-\xb1\xb4-\xb8\xba-\u206f\u2071-\u2073\u207a-\uffff]+/g;
 const UNIT_BEFORE = /(?:^|[\d\s])[kcdm]?m$/;
 
 /** Footnote calls in a stretch of a line, as absolute columns (added to `refs` when given). */
 export function findFootnoteRefs(line: string, lineIndex: number, from = 0, to = line.length, refs: FootnoteRef[] = []): FootnoteRef[] {
-  FOOTNOTE_REF.lastIndex = from;
+  // Most lines hold neither « <sup> » nor « [^ » (two quick searches): then only superscript runs can
+  // match, and a pattern of one class finds them faster than the three alternatives.
+  const onlySuperscripts = line.indexOf('<sup>', from) < 0 && line.indexOf('[^', from) < 0;
+  const pattern = onlySuperscripts ? SUPERSCRIPT_RUN : FOOTNOTE_REF;
+  pattern.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = FOOTNOTE_REF.exec(line)) && m.index < to) {
-    if (m[1] !== undefined) {
+  while ((m = pattern.exec(line)) && m.index < to) {
+    const superscripts = onlySuperscripts ? m[0] : m[2];
+    if (!onlySuperscripts && m[1] !== undefined) {
       refs.push({ number: Number(m[1]), style: 'sup-tag', range: r(lineIndex, m.index, m.index + m[0].length) });
-    } else if (m[2] !== undefined) {
+    } else if (superscripts !== undefined) {
       if (UNIT_BEFORE.test(line.slice(Math.max(0, m.index - 3), m.index))) continue;
       // Each superscript run is one call; "¹²" is note 12. Several calls are separated by commas ("¹,²").
-      refs.push({ number: superscriptValue(m[2]), style: 'superscript', range: r(lineIndex, m.index, m.index + m[0].length) });
+      refs.push({ number: superscriptValue(superscripts), style: 'superscript', range: r(lineIndex, m.index, m.index + m[0].length) });
     } else if (m[3] !== undefined) {
       refs.push({ number: Number(m[3]), style: 'caret', range: r(lineIndex, m.index, m.index + m[0].length) });
     }
