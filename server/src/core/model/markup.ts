@@ -146,9 +146,14 @@ function isSuperscriptDigit(c: number): boolean {
   return c === 0xb9 || c === 0xb2 || c === 0xb3 || c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 }
 
+/** A character plain() removes or replaces, or that its patterns need: ] of a link, < of a tag, \\, * _, spaces, ’. */
+const PLAIN_CHANGES = /[\]<\\*_\u00a0\u202f\u2009’]/;
+
 /** Removes Markdown emphasis, <sup> tags and link syntax, for matching words (not for positions). */
 export function plain(text: string): string {
-  // Each replacement only where its pattern can match (a link needs « ]( », a tag « sup> »…): most texts have none.
+  // Each replacement only where its pattern can match (a link needs « ]( », a tag « sup> »…), and none
+  // in a text without any character they start with or replace (most openers and short lines).
+  if (!PLAIN_CHANGES.test(text)) return text;
   let t = text;
   if (t.includes('](')) t = t.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   if (t.includes('sup>')) t = t.replace(/<\/?sup>/g, '');
