@@ -245,7 +245,13 @@ export function walkFrom(lines: string[], lang: Lang, cache: LineCache, line: nu
 
 /** The document model from its chunks, in order. */
 export function assemble(text: string, lines: string[], lang: Lang, chunks: Chunk[], cache?: LineCache): ResolutionDocument {
-  const all = <T>(pick: (c: Chunk) => T[]): T[] => chunks.length === 1 ? pick(chunks[0]) : ([] as T[]).concat(...chunks.map(pick));
+  const all = <T>(pick: (c: Chunk) => T[]): T[] => {
+    if (chunks.length === 1) return pick(chunks[0]);
+    // A loop rather than concat(...lists): a compendium may have more chunks than a call takes arguments.
+    const out: T[] = [];
+    for (const c of chunks) for (const x of pick(c)) out.push(x);
+    return out;
+  };
   const paragraphs = all((c) => c.paragraphs);
   const parts = all((c) => c.parts);
   let symbol: WalkState['symbol'], title: WalkState['title'], meeting: Paragraph | undefined;
@@ -275,6 +281,8 @@ class Builder {
   private symbol?: { text: string; range: Paragraph['range'] };
   private title?: { text: string; range: Paragraph['range'] };
   private isReport = false;
+  /** Whether a report's title is among the header fields (this.header only grows). */
+  private reportTitle = false;
   private headerDone = false;
   private root?: Part;
   private current?: Part;
@@ -386,9 +394,9 @@ class Builder {
       this.push(para);
       if (para.kind === 'title') { this.title = { text: t, range: para.range }; this.header.push({ kind: 'title', text: t, range: para.range }); continue; }
       this.header.push({ kind: field, text: t, range: para.range });
-      if (field === 'report-title') this.isReport = true;
+      if (field === 'report-title') this.isReport = this.reportTitle = true;
     }
-    if (this.isReport && this.header.some((h) => h.kind === 'report-title')) {
+    if (this.isReport && this.reportTitle) {
       // Everything after the report's title is its body (summary, headings, numbered paragraphs).
       this.root = this.newPart('report', undefined);
       this.headerDone = true;
@@ -744,8 +752,10 @@ class Builder {
     return { kind, segments: segments.slice(), range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
   }
 
-  /** The words that open a paragraph, after its number or label and markup. */
-  /** `labelEnd`: where the number or label ends when the caller has read it (afterNumber). */
+  /**
+   * The words that open a paragraph, after its number or label and markup. `labelEnd`: where the number
+   * or label ends, when the caller has read it (afterNumber).
+   */
   private opener(seg: Segment, afterNumber: boolean, labelEnd?: number): Opener | undefined {
     const facts = this.cache?.[seg.line];
     if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber, labelEnd);
@@ -954,10 +964,12 @@ function finishPart(part: Part): void {
       const p = part.items[k];
       if (p.kind === 'heading' || p.kind === 'organ') continue;
       if (p.kind !== 'preamble' || p.opener?.type !== 'operative') break;
-      run.unshift(p);
+      run.push(p);
     }
+    run.reverse();
     for (const p of run) p.kind = 'operative';
-    part.preamble = part.preamble.filter((p) => !run.includes(p));
+    const inRun = new Set(run);
+    part.preamble = part.preamble.filter((p) => !inRun.has(p));
     part.operative = [...run, ...part.operative];
   }
   for (const child of part.children) {
