@@ -17,34 +17,77 @@ const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*['’]?/gu;
  * a surrogate pair (letters outside the BMP) is left to the expression itself.
  */
 export function tokenize(text: string, from = 0, limit = 12): Token[] {
-  const tokens: Token[] = [];
-  let i = from;
-  const n = text.length;
-  while (tokens.length < limit) {
+  const words = new Words(text, from, limit);
+  words.has(limit - 1);
+  return words.read;
+}
+
+/**
+ * tokenize's words, read one after another as they are asked for: classifying an opener needs two or
+ * three words of the ten it may look at. has(i) is true when tokenize(text, from, limit) has a word i,
+ * and at(i) is then that word (the same values).
+ */
+export class Words {
+  read: Token[] = [];
+  private next: number;
+  private done = false;
+
+  constructor(private readonly text: string, private readonly from: number, private readonly limit: number) {
+    this.next = from;
+  }
+
+  /** Words already read (tokenize's result for them). */
+  static of(tokens: Token[]): Words {
+    const words = new Words('', 0, tokens.length);
+    words.read = tokens;
+    words.done = true;
+    return words;
+  }
+
+  has(i: number): boolean {
+    while (i >= this.read.length && !this.done) this.readWord();
+    return i < this.read.length;
+  }
+
+  at(i: number): Token {
+    return this.read[i];
+  }
+
+  private readWord(): void {
+    const { text, read } = this;
+    if (read.length >= this.limit) { this.done = true; return; }
+    let i = this.next;
+    const n = text.length;
     // The next letter or mark.
     let c = 0;
     while (i < n && !isWordChar((c = text.charCodeAt(i)))) {
-      if (isSurrogate(c)) return tokenizeWithRegex(text, from, limit);
+      if (isSurrogate(c)) return this.readWithRegex();
       i++;
     }
-    if (i >= n) break;
+    if (i >= n) { this.done = true; return; }
     const start = i;
     i++;
     for (;;) {
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       c = text.charCodeAt(i);
-      if (isSurrogate(c)) return tokenizeWithRegex(text, from, limit);
+      if (isSurrogate(c)) return this.readWithRegex();
       if (c !== 39 && c !== 0x2019 && c !== 45) break;
       // « l'attention », « non-membres »: a separator followed by a letter continues the word.
       const next = text.charCodeAt(i + 1);
-      if (isSurrogate(next)) return tokenizeWithRegex(text, from, limit);
+      if (isSurrogate(next)) return this.readWithRegex();
       if (!isWordChar(next)) break;
       i += 2;
     }
     if (c === 39 || c === 0x2019) i++; // « l' », « d’ »
-    tokens.push(new Word(text, start, i));
+    read.push(new Word(text, start, i));
+    this.next = i;
   }
-  return tokens;
+
+  /** A surrogate pair: every word from WORD (those read so far are the same). */
+  private readWithRegex(): void {
+    this.read = tokenizeWithRegex(this.text, this.from, this.limit);
+    this.done = true;
+  }
 }
 
 /**
@@ -107,29 +150,53 @@ interface VerbEntry { form: string; preamble?: string | null; en?: string[]; fr?
 // French lower-casing needs no locale (no dotted/dotless i), and toLowerCase is much faster.
 const key = (s: string) => s.toLowerCase().replace(/’/g, "'");
 
+/** Phrases by their words: a phrase's value, and the phrases that continue it by their next word. */
+interface PhraseNode<T> { value?: T; next?: Map<string, PhraseNode<T>> }
+
 /** Word sequences (lower-cased) mapped to a value; longest match wins. */
 class PhraseTable<T> {
   private readonly map = new Map<string, T>();
-  /** Every proper prefix of a phrase, so a lookup stops as soon as no phrase can continue. */
-  private readonly prefixes = new Set<string>();
+  /** The same phrases word by word, so a lookup follows the words and stops as soon as no phrase can continue. */
+  private readonly first = new Map<string, PhraseNode<T>>();
   maxWords = 1;
   add(phrase: string, value: T): void {
     const words = key(phrase).split(/\s+/).filter(Boolean);
     if (!words.length) return;
     this.maxWords = Math.max(this.maxWords, words.length);
-    for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
-    if (!this.map.has(words.join(' '))) this.map.set(words.join(' '), value);
+    let level = this.first;
+    let node: PhraseNode<T> | undefined;
+    for (const w of words) {
+      if (node) level = node.next ??= new Map();
+      node = level.get(w);
+      if (!node) level.set(w, (node = {}));
+    }
+    if (!this.map.has(words.join(' '))) {
+      this.map.set(words.join(' '), value);
+      node!.value = value;
+    }
   }
   /** Longest phrase starting at tokens[i]: number of tokens and value. */
   match(tokens: Token[], i: number): { length: number; value: T } | undefined {
     let best: { length: number; value: T } | undefined;
-    let k = '';
+    let level: Map<string, PhraseNode<T>> | undefined = this.first;
     const last = Math.min(this.maxWords, tokens.length - i);
-    for (let n = 1; n <= last; n++) {
-      k = n === 1 ? tokens[i].key : `${k} ${tokens[i + n - 1].key}`;
-      const v = this.map.get(k);
-      if (v !== undefined) best = { length: n, value: v };
-      if (!this.prefixes.has(k)) break;
+    for (let n = 1; n <= last && level; n++) {
+      const node = level.get(tokens[i + n - 1].key);
+      if (!node) break;
+      if (node.value !== undefined) best = { length: n, value: node.value };
+      level = node.next;
+    }
+    return best;
+  }
+  /** match() on words read as they are asked for. */
+  matchWords(words: Words, i: number): { length: number; value: T } | undefined {
+    let best: { length: number; value: T } | undefined;
+    let level: Map<string, PhraseNode<T>> | undefined = this.first;
+    for (let n = 1; n <= this.maxWords && level && words.has(i + n - 1); n++) {
+      const node = level.get(words.at(i + n - 1).key);
+      if (!node) break;
+      if (node.value !== undefined) best = { length: n, value: node.value };
+      level = node.next;
     }
     return best;
   }
@@ -222,77 +289,98 @@ const FR_REFLEXIVE = /^(?:se|s')$/i;
 
 /** Classifies the words that open a paragraph. */
 export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
+  return classifyWords(Words.of(tokens), lang);
+}
+
+/** classifyOpener on words read as they are asked for (the parser reads no more words than it needs). */
+export function classifyWords(tokens: Words, lang: Lang): OpenerMatch {
   const v = vocabularies[lang];
-  if (!tokens.length) return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
+  if (!tokens.has(0)) return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
   // Operative: [fronted modifier (EN)] verb [modifiers …] [fixed phrase]
   let i = 0;
-  const before = lang === 'en' ? v.modifiersBefore.match(tokens, 0) : undefined;
+  const before = lang === 'en' ? v.modifiersBefore.matchWords(tokens, 0) : undefined;
   if (before) i += before.length;
   const verb = matchVerb(v, tokens, i, lang);
   if (verb) {
     let end = i + verb.length;
-    const phrase = v.verbPhrases.match(tokens, i);
+    const phrase = v.verbPhrases.matchWords(tokens, i);
     if (phrase && i + phrase.length > end) end = i + phrase.length;
     end = consumeModifiers(v, tokens, end);
-    const phraseAfter = v.verbPhrases.match(tokens, i);
+    const phraseAfter = v.verbPhrases.matchWords(tokens, i);
     if (phraseAfter && i + phraseAfter.length > end) end = i + phraseAfter.length;
     return { type: 'operative', length: end, headIndex: i, headLength: verb.length, head: verb.value.form };
   }
   // Preamble: [adverbs …] participle | adjective | -ant / -ing word
   i = 0;
   for (let guard = 0; guard < 3; guard++) {
-    const adv = v.adverbs.match(tokens, i);
-    if (!adv || i + adv.length >= tokens.length) break;
+    const adv = v.adverbs.matchWords(tokens, i);
+    if (!adv || !tokens.has(i + adv.length)) break;
     i += adv.length;
   }
   if (lang === 'en') {
-    const fronted = v.modifiersBefore.match(tokens, i);
-    if (fronted && i + fronted.length < tokens.length) i += fronted.length;
+    const fronted = v.modifiersBefore.matchWords(tokens, i);
+    if (fronted && tokens.has(i + fronted.length)) i += fronted.length;
   }
-  const participle = v.participles.match(tokens, i);
+  const participle = v.participles.matchWords(tokens, i);
   if (participle) return { type: 'preamble', length: consumeModifiers(v, tokens, i + participle.length), headIndex: i, headLength: participle.length, head: participle.value.form };
-  const adjective = v.adjectives.match(tokens, i);
-  if (adjective) return { type: 'preamble', length: consumeModifiers(v, tokens, i + adjective.length), headIndex: i, headLength: adjective.length, head: tokens.slice(i, i + adjective.length).map((t) => t.text).join(' '), adjective: adjective.value };
-  const word = tokens[i].text;
+  const adjective = v.adjectives.matchWords(tokens, i);
+  if (adjective) return { type: 'preamble', length: consumeModifiers(v, tokens, i + adjective.length), headIndex: i, headLength: adjective.length, head: wordsText(tokens, i, i + adjective.length), adjective: adjective.value };
+  const word = tokens.at(i).text;
   if (lang === 'fr') {
-    const reflexive = FR_REFLEXIVE.test(word) && tokens[i + 1] ? 1 : 0;
-    const w = tokens[i + reflexive].text;
+    const reflexive = FR_REFLEXIVE.test(word) && tokens.has(i + 1) ? 1 : 0;
+    const w = tokens.at(i + reflexive).text;
     const bare = w.replace(/^s'/i, '');
-    if (/ants?$/i.test(bare) && bare.length > 4 && !v.notOpeners.has(key(w)) && isCapitalised(tokens[i].text)) {
-      return { type: 'preamble', length: consumeModifiers(v, tokens, i + reflexive + 1), headIndex: i, headLength: reflexive + 1, head: tokens.slice(i, i + reflexive + 1).map((t) => t.text).join(' ') };
+    if (/ants?$/i.test(bare) && bare.length > 4 && !v.notOpeners.has(key(w)) && isCapitalised(tokens.at(i).text)) {
+      return { type: 'preamble', length: consumeModifiers(v, tokens, i + reflexive + 1), headIndex: i, headLength: reflexive + 1, head: wordsText(tokens, i, i + reflexive + 1) };
     }
-    if (/^ayant$/i.test(w)) return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, headLength: 1, head: 'Ayant' };
+    if (/^ayant$/i.test(w)) return { type: 'preamble', length: tokens.has(i + 1) ? i + 2 : i + 1, headIndex: i, headLength: 1, head: 'Ayant' };
   } else {
     if (/^[A-Z][a-z]+ing$/.test(word) && word.length > 5 && !v.notOpeners.has(key(word))) {
       return { type: 'preamble', length: consumeModifiers(v, tokens, i + 1), headIndex: i, headLength: 1, head: word };
     }
-    if (word === 'Having') return { type: 'preamble', length: Math.min(tokens.length, i + 2), headIndex: i, headLength: 1, head: 'Having' };
+    if (word === 'Having') return { type: 'preamble', length: tokens.has(i + 1) ? i + 2 : i + 1, headIndex: i, headLength: 1, head: 'Having' };
   }
   return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
 }
 
-function matchVerb(v: LangVocabulary, tokens: Token[], i: number, lang: Lang) {
+/** The words [from, to) joined by a space, as written. */
+function wordsText(tokens: Words, from: number, to: number): string {
+  let text = tokens.at(from).text;
+  for (let k = from + 1; k < to; k++) text += ' ' + tokens.at(k).text;
+  return text;
+}
+
+function matchVerb(v: LangVocabulary, tokens: Words, i: number, lang: Lang) {
   // The opener's first word carries the capital (« Also decides »: "decides" is lower case).
-  if (!tokens[i] || !isCapitalised(tokens[0].text)) return undefined;
-  const m = v.verbs.match(tokens, i);
+  if (!tokens.has(i) || !isCapitalised(tokens.at(0).text)) return undefined;
+  const m = v.verbs.matchWords(tokens, i);
   if (m) return m;
   // « S'inquiète » is one token; try it against « S'inquiète » entries as written.
-  if (lang === 'fr' && /^s'/i.test(tokens[i].text)) return v.verbs.match([tokens[i]], 0);
+  if (lang === 'fr' && /^s'/i.test(tokens.at(i).text)) return v.verbs.match([tokens.at(i)], 0);
   return undefined;
 }
 
-function consumeModifiers(v: LangVocabulary, tokens: Token[], end: number): number {
+function consumeModifiers(v: LangVocabulary, tokens: Words, end: number): number {
   for (let guard = 0; guard < 4; guard++) {
-    const m = v.modifiersAfter.match(tokens, end);
+    const m = v.modifiersAfter.matchWords(tokens, end);
     if (!m) break;
     end += m.length;
   }
   return end;
 }
 
+/** Per UTF-16 unit: 0 not yet known, 1 an upper-case letter (as isCapitalised reads a word's first unit), 2 not. */
+const CAPITALS = new Uint8Array(0x10000);
+
 function isCapitalised(word: string): boolean {
-  const ch = word[0];
-  return ch !== undefined && ch === ch.toLocaleUpperCase('fr') && ch !== ch.toLocaleLowerCase('fr');
+  if (!word) return false;
+  const c = word.charCodeAt(0);
+  let known = CAPITALS[c];
+  if (!known) {
+    const ch = word[0];
+    CAPITALS[c] = known = ch === ch.toLocaleUpperCase('fr') && ch !== ch.toLocaleLowerCase('fr') ? 1 : 2;
+  }
+  return known === 1;
 }
 
 /** Known operative verbs nearest to a word, for « did you mean ». */

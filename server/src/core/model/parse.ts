@@ -2,10 +2,10 @@
 // is classified from its first line, and a walk assigns paragraphs to parts (resolution,
 // nested draft, annex, report) while joining paragraphs split by page breaks.
 import { isCommentOnly } from '../control';
-import { classifyOpener, matchOrganLine, matchVoiceLine, tokenize } from '../vocabulary';
+import { classifyWords, matchOrganLine, matchVoiceLine, Words } from '../vocabulary';
 import { detectLanguage } from './language';
 import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
-import { isSpace, segmentsRange, splitLines } from './text';
+import { isSpace, isSpaceCode, isTrimmedSpace, segmentsRange, splitLines, trimmedEnd, trimmedStart } from './text';
 import type {
   Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, SubLabel, Opener, Paragraph, ParagraphKind, Part, PartKind, Position, Range, ResolutionDocument, Segment,
 } from './types';
@@ -31,22 +31,56 @@ export const DISTRIBUTION_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:[^\r\n]{0,80}?
 export const RESOLUTION_NUMBER = /^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?:Résolution|Resolution|RESOLUTION)[ \t\u00a0]+((?:(?:S|ES)-)?\d{1,4}\/\d{1,3}|\d{1,4}[ \t\u00a0]*\(\d{4}\)|\d{1,4}(?:[ \t][A-Z])?[ \t\u00a0]*\([IVXLCS-]+\))[*_]*[ \t]*$/;
 
 function lineKind(line: string): LineKind {
-  if (RULE.test(line)) return 'rule';
-  if (matchFootnoteDef(line)) return 'footnote';
-  if (ANNEX.test(line)) return 'annex';
-  if (ARTICLE.test(line)) return 'article';
-  if (MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
-  if (MEETING.test(line)) return 'meeting';
-  if (NUMBERED.test(line)) return 'numbered';
-  if (SUB_LABEL.test(line)) return 'sub';
-  if (SYMBOL_TITLE.test(line) || RESOLUTION_NUMBER.test(line)) return 'symbol-title';
+  const may = patternsThatMayMatch(line);
+  if (!may) return 'other';
+  if (may & MAY_RULE && RULE.test(line)) return 'rule';
+  if (may & MAY_FOOTNOTE && matchFootnoteDef(line)) return 'footnote';
+  if (may & MAY_ANNEX_OR_ARTICLE && ANNEX.test(line)) return 'annex';
+  if (may & MAY_ANNEX_OR_ARTICLE && ARTICLE.test(line)) return 'article';
+  if (may & MAY_HEADING && MD_HEADING.test(line)) return SYMBOL_TITLE.test(line) ? 'symbol-title' : 'md-heading';
+  if (may & MAY_MEETING && MEETING.test(line)) return 'meeting';
+  if (may & MAY_NUMBERED && NUMBERED.test(line)) return 'numbered';
+  if (may & MAY_SUB && SUB_LABEL.test(line)) return 'sub';
+  if ((may & MAY_SYMBOL_TITLE && SYMBOL_TITLE.test(line)) || (may & MAY_RESOLUTION && RESOLUTION_NUMBER.test(line))) return 'symbol-title';
   return 'other';
 }
 
-interface Block { kind: LineKind; segments: Segment[] }
+// lineKind's patterns (and matchFootnoteDef's) each start, after spaces and tabs, with one of a few
+// characters. Most lines open with a capital none of them accepts and are 'other' without a pattern run.
+const MAY_RULE = 1, MAY_FOOTNOTE = 2, MAY_ANNEX_OR_ARTICLE = 4, MAY_HEADING = 8, MAY_MEETING = 16, MAY_NUMBERED = 32, MAY_SUB = 64, MAY_SYMBOL_TITLE = 128, MAY_RESOLUTION = 256;
 
-// Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
-const isBlank = (s: string) => s.trim() === '' || isCommentOnly(s);
+/** The patterns of lineKind that can match the line, from its first character after spaces and tabs. */
+function patternsThatMayMatch(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  const c = line.charCodeAt(i);
+  if (c >= 48 && c <= 57) return MAY_MEETING | MAY_NUMBERED | MAY_SYMBOL_TITLE; // 0–9
+  if (c >= 97 && c <= 122) return c === 97 ? MAY_SUB | MAY_MEETING : MAY_SUB; // a–z; MEETING is /i: « adopted »
+  switch (c) {
+    case 0x2a: // *
+      return MAY_RULE | MAY_FOOTNOTE | MAY_ANNEX_OR_ARTICLE | MAY_MEETING | MAY_NUMBERED | MAY_SUB | MAY_SYMBOL_TITLE | MAY_RESOLUTION;
+    case 0x5f: // _
+      return MAY_RULE | MAY_ANNEX_OR_ARTICLE | MAY_MEETING | MAY_NUMBERED | MAY_SUB | MAY_SYMBOL_TITLE | MAY_RESOLUTION;
+    case 0x2d: return MAY_RULE; // -
+    case 0x23: return MAY_ANNEX_OR_ARTICLE | MAY_HEADING | MAY_SYMBOL_TITLE | MAY_RESOLUTION; // #
+    case 0x3c: case 0x5b: case 0x5c: // < [ \
+    case 0xb9: case 0xb2: case 0xb3: case 0x2070: case 0x2074: case 0x2075: case 0x2076: case 0x2077: case 0x2078: case 0x2079: // ¹ ² ³ ⁰ ⁴…⁹
+      return MAY_FOOTNOTE;
+    case 0x28: return MAY_SUB; // (
+    case 0xab: case 0x201c: case 0x22: case 0x201e: return MAY_NUMBERED | MAY_SUB; // « “ " „
+    case 0x41: return MAY_ANNEX_OR_ARTICLE | MAY_MEETING; // A: Annex, Article, Adopted
+    case 0x45: case 0x53: return MAY_SYMBOL_TITLE; // E, S: ES-10/1, S-1/1
+    case 0x52: return MAY_RESOLUTION; // R: Résolution
+    default: return 0;
+  }
+}
+
+interface Block {
+  kind: LineKind;
+  segments: Segment[];
+  /** plain() of the joined segments, once read (isRunningHeader may ask again for the same block). */
+  plainText?: string;
+}
 
 /**
  * What the parser reads from one line alone (the same for every line with the same text, in one
@@ -70,10 +104,22 @@ export interface LineFacts {
 /** Facts per line index, filled as the parser reads lines; the caller may keep and carry them to the next version. */
 export type LineCache = (LineFacts | undefined)[];
 
-function readLine(line: string): LineFacts {
-  const blank = isBlank(line);
-  return { blank, kind: blank ? 'other' : lineKind(line), start: line.length - line.trimStart().length, end: line.trimEnd().length };
+function readLine(line: string, into?: LineFacts): LineFacts {
+  const start = trimmedStart(line);
+  const end = trimmedEnd(line, start);
+  // Comment-only lines (control comments, stray HTML comments) separate paragraphs like blank lines.
+  const blank = start === line.length || (line.startsWith('<!--', start) && isCommentOnly(line));
+  const kind = blank ? 'other' : lineKind(line);
+  if (!into) return { blank, kind, start, end };
+  into.blank = blank;
+  into.kind = kind;
+  into.start = start;
+  into.end = end;
+  return into;
 }
+
+/** Where Blocks reads a line's facts when no cache keeps them: they are used at once and not kept. */
+const scratchFacts: LineFacts = { blank: false, kind: 'other', start: 0, end: 0 };
 
 /** An opener read on another line with the same text, placed on `line` (a copy: documents share no openers). */
 function openerAtLine(o: Opener, line: number): Opener {
@@ -102,7 +148,7 @@ class Blocks {
   private read(i: number): void {
     const { lines, lang, cache, current } = this;
     const line = lines[i];
-    const facts = cache ? cache[i] ??= readLine(line) : readLine(line);
+    const facts = cache ? cache[i] ??= readLine(line) : readLine(line, scratchFacts);
     if (facts.blank) { this.current = undefined; return; }
     const kind = facts.kind;
     const seg: Segment = { line: i, start: facts.start, end: facts.end };
@@ -124,12 +170,12 @@ class Blocks {
 
 /** In hard-wrapped texts (corpus), "…Charter,\nActing under Chapter VII" starts a paragraph without a blank line. */
 function opensHardWrappedParagraph(prev: string | undefined, line: string, lang: Lang, facts?: LineFacts): boolean {
-  if (prev === undefined || !/[,;.:]\s*$/.test(prev)) return false;
+  if (prev === undefined || !endsWithOneOf(prev, ',;.:', false)) return false;
   if (facts) return facts.opens ??= opensHardWrappedParagraph('.', line, lang);
   const start = leadingMarkupLength(line);
-  const tokens = tokenize(line, start, 6);
-  if (!tokens.length || tokens[0].start !== start) return false;
-  return classifyOpener(tokens, lang).type !== 'unknown';
+  const words = new Words(line, start, 6);
+  if (!words.has(0) || words.at(0).start !== start) return false;
+  return classifyWords(words, lang).type !== 'unknown';
 }
 
 export function parse(text: string, options: ParseOptions = {}): ResolutionDocument {
@@ -199,7 +245,13 @@ export function walkFrom(lines: string[], lang: Lang, cache: LineCache, line: nu
 
 /** The document model from its chunks, in order. */
 export function assemble(text: string, lines: string[], lang: Lang, chunks: Chunk[], cache?: LineCache): ResolutionDocument {
-  const all = <T>(pick: (c: Chunk) => T[]): T[] => chunks.length === 1 ? pick(chunks[0]) : ([] as T[]).concat(...chunks.map(pick));
+  const all = <T>(pick: (c: Chunk) => T[]): T[] => {
+    if (chunks.length === 1) return pick(chunks[0]);
+    // A loop rather than concat(...lists): a compendium may have more chunks than a call takes arguments.
+    const out: T[] = [];
+    for (const c of chunks) for (const x of pick(c)) out.push(x);
+    return out;
+  };
   const paragraphs = all((c) => c.paragraphs);
   const parts = all((c) => c.parts);
   let symbol: WalkState['symbol'], title: WalkState['title'], meeting: Paragraph | undefined;
@@ -229,6 +281,8 @@ class Builder {
   private symbol?: { text: string; range: Paragraph['range'] };
   private title?: { text: string; range: Paragraph['range'] };
   private isReport = false;
+  /** Whether a report's title is among the header fields (this.header only grows). */
+  private reportTitle = false;
   private headerDone = false;
   private root?: Part;
   private current?: Part;
@@ -250,15 +304,19 @@ class Builder {
     for (this.i = 0; ; this.i++) {
       const block = this.block(this.i);
       if (!block) break;
-      const before = this.mark(block.segments[0].line);
       if (block.kind === 'footnote') { this.addFootnote(block); continue; }
       if (block.kind === 'rule') { this.push(this.paragraph('rule', block.segments)); continue; }
+      // Where the walk stands before the block, as mark() reads it; a Mark is made only where a chunk begins.
+      const { headerDone, isReport, symbol, title, meeting } = this;
+      const paragraphs = this.paragraphs.length, parts = this.parts.length, header = this.header.length, footnoteDefs = this.footnoteDefs.length;
       if (!this.headerDone && this.headerBlock(block)) continue;
       this.headerDone = true;
       this.bodyBlock(block);
       // An organ line that opened a new top-level part begins a chunk.
-      const opened = this.parts[before.parts];
-      if (this.i > 0 && opened?.organ && opened.organ.segments[0].line === before.line) {
+      const opened = this.parts[parts];
+      const firstLine = block.segments[0].line;
+      if (this.i > 0 && opened?.organ && opened.organ.segments[0].line === firstLine) {
+        const before: Mark = { line: firstLine, state: { headerDone, isReport, symbol, title, meeting }, paragraphs, parts, header, footnoteDefs };
         if (stop?.(before.line, before.state)) {
           // What the block added goes: the caller keeps that chunk as it was.
           this.paragraphs.length = before.paragraphs;
@@ -336,9 +394,9 @@ class Builder {
       this.push(para);
       if (para.kind === 'title') { this.title = { text: t, range: para.range }; this.header.push({ kind: 'title', text: t, range: para.range }); continue; }
       this.header.push({ kind: field, text: t, range: para.range });
-      if (field === 'report-title') this.isReport = true;
+      if (field === 'report-title') this.isReport = this.reportTitle = true;
     }
-    if (this.isReport && this.header.some((h) => h.kind === 'report-title')) {
+    if (this.isReport && this.reportTitle) {
       // Everything after the report's title is its body (summary, headings, numbered paragraphs).
       this.root = this.newPart('report', undefined);
       this.headerDone = true;
@@ -509,7 +567,7 @@ class Builder {
       const suffixStart = line.indexOf(m[2], numStart + m[1].length);
       para.number.suffix = { text: m[2], range: { start: { line: block.segments[0].line, character: suffixStart }, end: { line: block.segments[0].line, character: suffixStart + m[2].length } } };
     }
-    para.opener = this.opener(block.segments[0], true);
+    para.opener = this.opener(block.segments[0], true, m.index + m[0].length);
     this.absorbContinuations(para);
     this.addToPart(para);
     if (kind === 'operative') part.operative.push(para);
@@ -528,7 +586,11 @@ class Builder {
     this.absorbContinuations(para);
     this.push(para);
     para.part = part;
-    const host = [...part.items].reverse().find((p) => p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text');
+    let host: Paragraph | undefined;
+    for (let k = part.items.length - 1; k >= 0 && !host; k--) {
+      const p = part.items[k];
+      if (p.kind === 'operative' || p.kind === 'preamble' || p.kind === 'statement' || p.kind === 'lead-in' || p.kind === 'text') host = p;
+    }
     if (!host) { part.items.push(para); return; }
     attachSubparagraph(host, para, this.lang, (q) => this.endsWith(q, ':'));
   }
@@ -543,11 +605,13 @@ class Builder {
     const raw = this.joined(block.segments).trim();
     if (this.isRunningHeader(raw)) { this.push(this.paragraph('rule', block.segments)); return; }
     const wholeEmphasis = /^(\*{1,2}|_{1,2})(?=\S)([^*_]|[*_](?!\1))+?\1$/.test(raw);
-    const endsWithColon = /:[*_\s]*$/.test(raw);
+    const endsWithColon = endsWithOneOf(raw, ':', true);
     if (wholeEmphasis || this.isUnmarkedHeading(block, raw, part)) {
       return this.addToPart(this.paragraph(wholeEmphasis && endsWithColon ? 'lead-in' : 'heading', block.segments));
     }
-    const opener = this.opener(block.segments[0], true);
+    // An 'other' line has no number or label (lineKind read neither), so reading the opener after one
+    // is reading it from the start: the reading absorbContinuations and isUnmarkedHeading may have made.
+    const opener = this.opener(block.segments[0], false);
     if ((part.kind === 'resolution' || part.kind === 'draft') && opener?.type === 'preamble' && this.introducesDraft(part)) {
       // « … d'adopter le projet de résolution suivant : » then a preamble with no organ line of its own:
       // the draft still begins here (and organ-line reports what is missing).
@@ -574,9 +638,9 @@ class Builder {
    */
   private absorbContinuations(para: Paragraph): void {
     for (;;) {
+      // Footnotes, rules and running headers between the paragraph and its continuation: blocks i + 1 … j - 1.
       let j = this.i + 1;
-      const skipped: Block[] = [];
-      for (let b = this.block(j); b && (b.kind === 'footnote' || b.kind === 'rule' || this.isRunningHeaderBlock(b)); b = this.block(j)) { skipped.push(b); j++; }
+      for (let b = this.block(j); b && (b.kind === 'footnote' || b.kind === 'rule' || this.isRunningHeaderBlock(b)); b = this.block(j)) j++;
       const next = this.block(j);
       if (!next || next.kind !== 'other') return;
       const last = para.segments[para.segments.length - 1];
@@ -592,7 +656,8 @@ class Builder {
       if (lowerOrDigit) joins = true;
       else if (!complete && /\p{Lu}/u.test(ch)) joins = this.opener(next.segments[0], false)?.type === 'unknown' && !/^[*_]/.test(nextLine.slice(next.segments[0].start));
       if (!joins) return;
-      for (const b of skipped) {
+      for (let k = this.i + 1; k < j; k++) {
+        const b = this.block(k)!;
         if (b.kind === 'footnote') this.addFootnote(b);
         else this.push(this.paragraph('rule', b.segments));
       }
@@ -616,9 +681,9 @@ class Builder {
   }
 
   /** Running headers left by PDF extraction: the title repeated, the symbol, a page number. */
-  private isRunningHeader(raw: string): boolean {
+  private isRunningHeader(raw: string, block?: Block): boolean {
     if (raw.length > 200) return false;
-    const t = plain(raw).trim();
+    const t = block ? (block.plainText ??= plain(raw).trim()) : plain(raw).trim();
     if (!t || /[,;:.]$/.test(t)) return false;
     if (this.symbol && (t === `A/RES/${this.symbol.text}` || t === this.symbol.text)) return true;
     if (/^\d{1,3}\/\d{1,3}$|^\d{2}-\d{5}$/.test(t)) return true;
@@ -626,7 +691,9 @@ class Builder {
   }
 
   private isRunningHeaderBlock(block: Block): boolean {
-    return block.kind === 'other' && this.isRunningHeader(this.joined(block.segments));
+    // isRunningHeader's own first test, before joining the block's lines.
+    if (block.kind !== 'other' || this.joinedLength(block.segments) > 200) return false;
+    return this.isRunningHeader(this.joined(block.segments), block);
   }
 
   // ---- parts ----
@@ -669,45 +736,65 @@ class Builder {
   // ---- paragraphs ----
 
   private joined(segments: Segment[]): string {
-    return segments.map((s) => this.lines[s.line].slice(s.start, s.end)).join(' ');
+    let text = this.lines[segments[0].line].slice(segments[0].start, segments[0].end);
+    for (let k = 1; k < segments.length; k++) text += ' ' + this.lines[segments[k].line].slice(segments[k].start, segments[k].end);
+    return text;
+  }
+
+  /** Length of joined(segments), without joining them. */
+  private joinedLength(segments: Segment[]): number {
+    let n = segments.length - 1;
+    for (const s of segments) n += s.end - s.start;
+    return n;
   }
 
   private paragraph(kind: ParagraphKind, segments: Segment[]): Paragraph {
-    return { kind, segments: [...segments], range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
+    return { kind, segments: segments.slice(), range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
   }
 
-  /** The words that open a paragraph, after its number or label and markup. */
-  private opener(seg: Segment, afterNumber: boolean): Opener | undefined {
+  /**
+   * The words that open a paragraph, after its number or label and markup. `labelEnd`: where the number
+   * or label ends, when the caller has read it (afterNumber).
+   */
+  private opener(seg: Segment, afterNumber: boolean, labelEnd?: number): Opener | undefined {
     const facts = this.cache?.[seg.line];
-    if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber);
+    if (!facts || facts.start !== seg.start) return this.readOpener(seg, afterNumber, labelEnd);
     const openers = facts.openers ??= [];
     const k = afterNumber ? 1 : 0;
     let o = openers[k];
-    if (o === undefined) o = openers[k] = this.readOpener(seg, afterNumber) ?? null;
+    if (o === undefined) o = openers[k] = this.readOpener(seg, afterNumber, labelEnd) ?? null;
     return o ? openerAtLine(o, seg.line) : undefined;
   }
 
-  private readOpener(seg: Segment, afterNumber: boolean): Opener | undefined {
+  private readOpener(seg: Segment, afterNumber: boolean, labelEnd?: number): Opener | undefined {
     const line = this.lines[seg.line];
     let col = seg.start;
-    if (afterNumber) {
+    if (labelEnd !== undefined) col = labelEnd;
+    else if (afterNumber) {
       const m = NUMBERED.exec(line) ?? SUB_LABEL.exec(line);
       if (m) col = m.index + m[0].length;
     }
-    while (isSpace(line[col] ?? '')) col++;
+    while (isSpaceCode(line.charCodeAt(col))) col++;
     const markStart = col;
     col += leadingMarkupLength(line, col);
     // *x* and ***x*** are italics; **x** is bold, which is not how openers are set.
     // An odd number of * or of _ leaves italics open (*x*, ***x***, __*x*__); ** and __ alone are bold.
-    const emphasis = line.slice(markStart, col);
-    const count = (ch: string) => emphasis.split(ch).length - 1;
-    const italic = count('*') % 2 === 1 || count('_') % 2 === 1;
-    const tokens = tokenize(line, col, 10);
-    if (!tokens.length || tokens[0].start > col + 1) return undefined;
-    const match = classifyOpener(tokens, this.lang);
+    let stars = 0, underscores = 0;
+    for (let k = markStart; k < col; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 42) stars++;
+      else if (c === 95) underscores++;
+    }
+    const italic = stars % 2 === 1 || underscores % 2 === 1;
+    // The words are read as the vocabulary asks for them (tokenize's ten at most).
+    const words = new Words(line, col, 10);
+    if (!words.has(0) || words.at(0).start > col + 1) return undefined;
+    const match = classifyWords(words, this.lang);
+    const tokens = words.read;
     const n = Math.max(1, match.length);
-    let end = tokens[Math.min(n, tokens.length) - 1].end;
-    let text = tokens.slice(0, n).map((t) => t.text).join(' ');
+    let end = tokens[n - 1].end;
+    let text = tokens[0].text;
+    for (let k = 1; k < n; k++) text += ' ' + tokens[k].text;
     if (italic) {
       // The italic span shows the drafter's own extent of the opener.
       const close = line.indexOf(line[col - 1], col);
@@ -739,16 +826,17 @@ class Builder {
     const refs: FootnoteRef[] = [];
     for (const p of paragraphs) {
       if (p.kind === 'footnote' || p.kind === 'rule') continue;
-      for (const s of p.segments) refs.push(...this.footnoteRefs(s));
+      for (const s of p.segments) this.footnoteRefs(s, refs);
     }
     return refs;
   }
 
-  private footnoteRefs(s: Segment): FootnoteRef[] {
+  /** The footnote calls of a segment, added to `refs`. */
+  private footnoteRefs(s: Segment, refs: FootnoteRef[]): void {
     const facts = this.cache?.[s.line];
-    if (!facts || facts.start !== s.start || facts.end !== s.end) return findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
+    if (!facts || facts.start !== s.start || facts.end !== s.end) { findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end, refs); return; }
     facts.refs ??= findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);
-    return facts.refs.map((r) => ({ number: r.number, style: r.style, range: { start: { line: s.line, character: r.range.start.character }, end: { line: s.line, character: r.range.end.character } } }));
+    for (const r of facts.refs) refs.push({ number: r.number, style: r.style, range: { start: { line: s.line, character: r.range.start.character }, end: { line: s.line, character: r.range.end.character } } });
   }
 
 }
@@ -876,10 +964,12 @@ function finishPart(part: Part): void {
       const p = part.items[k];
       if (p.kind === 'heading' || p.kind === 'organ') continue;
       if (p.kind !== 'preamble' || p.opener?.type !== 'operative') break;
-      run.unshift(p);
+      run.push(p);
     }
+    run.reverse();
     for (const p of run) p.kind = 'operative';
-    part.preamble = part.preamble.filter((p) => !run.includes(p));
+    const inRun = new Set(run);
+    part.preamble = part.preamble.filter((p) => !inRun.has(p));
     part.operative = [...run, ...part.operative];
   }
   for (const child of part.children) {
@@ -942,4 +1032,19 @@ function classifyHeaderLine(t: string, afterSymbol: boolean): HeaderField['kind'
   if (/^(?:Assemblée générale|Conseil économique et social|Conseil de sécurité|General Assembly|Security Council|Economic and Social Council|United Nations|Nations Unies)(?![\p{L}\p{M}])/u.test(t) && t.length < 60) return 'organ';
   if (/^(?:(?:le|du|of) )?\d{1,2}(?:er)? \p{L}+ \d{4}$/u.test(t)) return 'date';
   return afterSymbol ? 'other' : 'agenda-title';
+}
+
+/**
+ * Whether the text, once trailing white space (and emphasis, * and _, if `emphasis`) is set aside, ends with
+ * one of `marks`: /[marks]\s*$/ or /[marks][*_\s]*$/ read from the end (an end-anchored pattern tries every
+ * column of a long paragraph).
+ */
+function endsWithOneOf(text: string, marks: string, emphasis: boolean): boolean {
+  let k = text.length;
+  for (;;) {
+    const c = text.charCodeAt(k - 1);
+    if (isTrimmedSpace(c) || (emphasis && (c === 42 || c === 95))) k--;
+    else break;
+  }
+  return k > 0 && marks.includes(text[k - 1]);
 }
