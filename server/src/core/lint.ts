@@ -1,6 +1,6 @@
 // Runs every rule over a parsed document. A rule that throws is logged and skipped: the
 // other rules still report, and the caller (server or CLI) keeps running.
-import { readControl, type Control } from './control';
+import { readTextControl, type Control } from './control';
 import { parse, type ParseOptions } from './model/parse';
 import { comparePositions } from './model/text';
 import type { ResolutionDocument } from './model/types';
@@ -112,7 +112,7 @@ export function runRule(rule: Rule, doc: ResolutionDocument, options: LintOption
  * The last step of every analysis: findings on lines disabled by control comments go, unknown rules in
  * them are reported, all in order. `control` may be given when known (no line holds « reslint- »).
  */
-export function finishFindings(doc: ResolutionDocument, findings: Finding[], options: LintOptions, control: Control = readControl(doc.lines)): Finding[] {
+export function finishFindings(doc: ResolutionDocument, findings: Finding[], options: LintOptions, control: Control = readTextControl(doc.text, doc.lines)): Finding[] {
   const kept = findings.filter((f) => !control.isDisabled(f.rule, f.range.start.line));
   // A control comment naming a rule that does not exist would silently disable nothing: say so.
   const controlSeverity = options.rules?.['control-comment'];
