@@ -222,35 +222,88 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
 }
 
 /**
+ * The paragraphs of doc.paragraphs, in their order, with a segment on the line of an offset of
+ * doc.text that `find` reports (it scans the whole text once and calls `hit` with offsets in
+ * increasing order, or in a few increasing runs); undefined when the lines do not add up to the text.
+ */
+function paragraphsAt(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): Paragraph[] | undefined {
+  const index = textIndex(doc);
+  if (!index) return undefined;
+  const { starts, onLine, order } = index;
+  let found: Paragraph[] | undefined;
+  let sorted = true;
+  // The line of the last hit, so that hits on one line cost one search for it.
+  let line = -1, lineStart = 1, lineEnd = 0;
+  find(doc.text, (i) => {
+    if (i >= lineStart && i < lineEnd) return; // a line already counted
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+    line = lo;
+    lineStart = starts[line];
+    lineEnd = line + 1 < starts.length ? starts[line + 1] : Infinity;
+    const ps = onLine[line];
+    if (!ps) return;
+    for (const p of ps) {
+      if (!found) found = [p];
+      else if (found[found.length - 1] !== p) {
+        if (order.get(found[found.length - 1])! > order.get(p)!) sorted = false;
+        found.push(p);
+      }
+    }
+  });
+  if (!found) return [];
+  if (!sorted) found = [...new Set(found)].sort((a, b) => order.get(a)! - order.get(b)!);
+  return found;
+}
+
+/**
  * The paragraphs of doc.paragraphs, in their order, whose text may hold one of `needles` (strings
  * without white space: a paragraph joins its lines with a space, so a needle it holds stands whole
  * on one of its lines, and so in doc.text). Each needle is searched once in the whole text; a hit
  * counts for every paragraph with a segment on its line. The paragraphs returned hold a needle or
  * share a line with one that does: callers still search each one. `accept`, when given, keeps only
  * the hits it accepts, looking at doc.text around them: it must accept every hit that can matter in a
- * paragraph's text (there, a segment's first and last characters neighbour the joining space).
+ * paragraph's text (there, a segment's first and last characters neighbour the joining space; in
+ * doc.text, white space or a line break, as a segment is a line without its leading and trailing
+ * white space).
  */
 export function paragraphsWith(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): Paragraph[] {
-  const index = textIndex(doc);
-  if (!index) return doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
-  const { starts, onLine, order } = index;
-  const found = new Set<Paragraph>();
-  const text = doc.text;
-  for (const needle of needles) {
-    // The line of the last hit, so that hits on one line cost one search for it.
-    let line = -1, lineEnd = -1;
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      if (accept && !accept(text, i)) continue;
-      if (i >= lineEnd || i < starts[line]) {
-        let lo = 0, hi = starts.length - 1;
-        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
-        line = lo;
-        lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length + 1;
-      }
-      const ps = onLine[line];
-      if (ps) for (const p of ps) found.add(p);
+  return paragraphsAt(doc, (text, hit) => {
+    for (const needle of needles) {
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (!accept || accept(text, i)) hit(i);
     }
-  }
-  if (!found.size) return [];
-  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  }) ?? doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
+}
+
+/**
+ * paragraphsAt as a test of one paragraph: false only for a paragraph of doc.paragraphs on none of
+ * whose lines `find` reported a hit (a paragraph the document does not list, as when the lines do
+ * not add up to the text, is always worth reading).
+ */
+export function paragraphTest(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): (p: Paragraph) => boolean {
+  const found = paragraphsAt(doc, find);
+  if (!found) return () => true;
+  const order = textIndex(doc)!.order;
+  const set = new Set(found);
+  return (p) => set.has(p) || !order.has(p);
+}
+
+/** paragraphTest for the hits of `needles` that `accept` accepts (see paragraphsWith). */
+export function needleTest(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): (p: Paragraph) => boolean {
+  return paragraphTest(doc, (text, hit) => {
+    for (const needle of needles) {
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (!accept || accept(text, i)) hit(i);
+    }
+  });
+}
+
+/**
+ * Whether the character at `i` of doc.text is white space or a line break (as \s reads it), or
+ * lies outside the text: where a paragraph's text may hold the space that joins two of its lines.
+ */
+export function mayJoinAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

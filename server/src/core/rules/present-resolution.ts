@@ -3,13 +3,48 @@
 // text of the corpus says "the present resolution", every Security Council one "this resolution").
 import { flattenSubs } from '../model/parse';
 import { ALL_PROFILES } from '../profiles';
-import { q, resolutionParts, WORDING_KINDS } from './helpers';
+import { mayJoinAt, needleTest, q, resolutionParts, WORDING_KINDS } from './helpers';
+import type { Paragraph } from '../model/types';
 import type { Rule } from './types';
 
+/**
+ * `re` finds the words, `probe` tells a paragraph that holds them; `needle`, a piece of them that
+ * `mayHold` judges in the whole text, finds the paragraphs worth probing (a search for a rare
+ * character instead of an expression over every paragraph).
+ */
 const PATTERNS = {
-  fr: { re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, probe: /[Cc]ette[ \u00a0]+résolution/, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution` },
-  en: { re: /\b([Tt])his([ \u00a0]+)resolution\b/g, probe: /[Tt]his[ \u00a0]+resolution/, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution` },
+  fr: {
+    re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, probe: /[Cc]ette[ \u00a0]+résolution/, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution`,
+    needle: 'ésolu', mayHold: (text: string, at: number) => text[at - 1] === 'r' && text.startsWith('tion', at + 5) && followsWord(text, at - 1, 'ette', 'Cc'),
+  },
+  en: {
+    re: /\b([Tt])his([ \u00a0]+)resolution\b/g, probe: /[Tt]his[ \u00a0]+resolution/, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution`,
+    needle: 'his', mayHold: (text: string, at: number) => (text[at - 1] === 'T' || text[at - 1] === 't') && precedesWord(text, at + 3, 'resolution'),
+  },
 } as const;
+
+/**
+ * Whether, in the whole text, `word` preceded by one of `initials` and then spaces [ \u00a0]+ may
+ * stand right before `at` in a paragraph's text. Where other white space or a line break comes in
+ * between, the paragraph may join two lines there: yes. (Characters that are not white space are
+ * those of the paragraph's text, their line's segment holding them all.)
+ */
+function followsWord(text: string, at: number, word: string, initials: string): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+  if (mayJoinAt(text, k)) return true;
+  if (k === at - 1) return false;
+  const start = k + 1 - word.length;
+  return start > 0 && text.startsWith(word, start) && initials.includes(text[start - 1]);
+}
+
+/** Whether, in the whole text, spaces [ \u00a0]+ and then `word` may follow `at` in a paragraph's text (see followsWord). */
+function precedesWord(text: string, at: number, word: string): boolean {
+  let k = at;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\u00a0')) k++;
+  if (mayJoinAt(text, k)) return true;
+  return k > at && text.startsWith(word, k);
+}
 /** A resolution cited earlier in the paragraph (« sa résolution 77/237 … de cette résolution »): then « cette » points back to it. */
 const CITED_BEFORE = /\b[Rr][ée]solutions?[ \u00a0]+(?:\[)?(?:S-|ES-)?\d/;
 
@@ -23,34 +58,40 @@ export const presentResolution: Rule = {
   profiles: ALL_PROFILES.filter((p) => p !== 'security-council'), scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
-    const { re, probe, write } = PATTERNS[lang];
+    const { re, probe, write, needle, mayHold } = PATTERNS[lang];
+    // Almost no paragraph has the words: those that may are found in the whole text, and each one's
+    // joined text is tested once before its lines are walked.
+    let worth: ((p: Paragraph) => boolean) | undefined;
+    const check = (p: Paragraph) => {
+      if (!WORDING_KINDS.has(p.kind) || !(worth ??= needleTest(doc, [needle], mayHold))(p) || !probe.test(p.text)) return;
+      let before = '';
+      for (const seg of p.segments) {
+        const line = doc.lines[seg.line];
+        re.lastIndex = seg.start;
+        let from = seg.start;
+        for (let m = re.exec(line); m && m.index < seg.end; m = re.exec(line)) {
+          before += line.slice(from, m.index);
+          from = m.index;
+          if (CITED_BEFORE.test(before)) continue;
+          const range = { start: { line: seg.line, character: m.index }, end: { line: seg.line, character: m.index + m[0].length } };
+          const right = write(m[1], m[2]);
+          ctx.report({
+            range,
+            message: ctx.t(`${q(lang, m[0])} : une résolution de l’Assemblée générale se désigne comme ${q(lang, right)} (« cette résolution » est l’usage du Conseil de sécurité)`,
+              `${q(lang, m[0])}: a General Assembly resolution refers to itself as ${q(lang, right)} ("this resolution" is Security Council usage)`),
+            // Not safe: « cette résolution » may still point to a resolution named in an earlier paragraph.
+            fixes: [{ title: ctx.t(`Écrire ${q(lang, right)}`, `Write ${q(lang, right)}`), edits: [{ range, newText: right }] }],
+          });
+        }
+        before += line.slice(from, seg.end) + ' ';
+      }
+    };
     for (const part of resolutionParts(doc)) {
       // A Security Council body nested in another text keeps its own usage.
       if (part.organId === 'security-council') continue;
-      for (const p of part.items.flatMap((item) => [item, ...flattenSubs(item)])) {
-        // Almost no paragraph has the words: test its joined text once before walking its lines.
-        if (!WORDING_KINDS.has(p.kind) || !probe.test(p.text)) continue;
-        let before = '';
-        for (const seg of p.segments) {
-          const line = doc.lines[seg.line];
-          re.lastIndex = seg.start;
-          let from = seg.start;
-          for (let m = re.exec(line); m && m.index < seg.end; m = re.exec(line)) {
-            before += line.slice(from, m.index);
-            from = m.index;
-            if (CITED_BEFORE.test(before)) continue;
-            const range = { start: { line: seg.line, character: m.index }, end: { line: seg.line, character: m.index + m[0].length } };
-            const right = write(m[1], m[2]);
-            ctx.report({
-              range,
-              message: ctx.t(`${q(lang, m[0])} : une résolution de l’Assemblée générale se désigne comme ${q(lang, right)} (« cette résolution » est l’usage du Conseil de sécurité)`,
-                `${q(lang, m[0])}: a General Assembly resolution refers to itself as ${q(lang, right)} ("this resolution" is Security Council usage)`),
-              // Not safe: « cette résolution » may still point to a resolution named in an earlier paragraph.
-              fixes: [{ title: ctx.t(`Écrire ${q(lang, right)}`, `Write ${q(lang, right)}`), edits: [{ range, newText: right }] }],
-            });
-          }
-          before += line.slice(from, seg.end) + ' ';
-        }
+      for (const item of part.items) {
+        check(item);
+        if (item.subparagraphs.length) for (const sub of flattenSubs(item)) check(sub);
       }
     }
   },
