@@ -258,24 +258,63 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * expression runs only for the others. Undefined: not such a date (or not after `from`).
  */
 function canonicalDate(text: string, year: number, from: number): DateMatch | undefined {
-  if (text.charCodeAt(year - 1) !== 32) return undefined;
-  let m = year - 1;
-  while (m > 0 && isMonthLetter(text.charCodeAt(m - 1))) m--;
-  const month = MONTH_OF.get(text.slice(m, year - 1));
-  if (!month || text.charCodeAt(m - 1) !== 32) return undefined;
+  const start = canonicalDateStart(text, year);
+  if (start < from) return undefined;
+  const m = text.lastIndexOf(' ', year - 2) + 1;
+  const month = MONTH_OF.get(text.slice(m, year - 1))!;
   const d2 = text.charCodeAt(m - 2), d1 = text.charCodeAt(m - 3);
-  if (!isDigit(d2)) return undefined;
-  const start = isDigit(d1) ? m - 3 : m - 2;
   const day = isDigit(d1) ? (d1 - 48) * 10 + d2 - 48 : d2 - 48;
-  if (day < 2 || day > 28 || (isDigit(d1) && d1 === 48) || start < from) return undefined;
-  // The expression's lookbehind: no letter or digit before the day.
-  if (start > 0) {
-    const b = text.charCodeAt(start - 1);
-    if (isDigit(b) || isAsciiLetter(b) || (b >= 0xd800 && b <= 0xdfff) || (b >= 128 && LETTER.test(text[start - 1]))) return undefined;
-  }
   const y = Number(text.slice(year, year + 4));
   const date: ParsedDate = { iso: `${y}-${pad2(month.month)}-${pad2(day)}`, year: y, month: month.month, day, lang: month.lang, formIssue: undefined, formIssues: [] };
   return { start, end: year + 4, text: text.slice(start, year + 4), date };
+}
+
+/** Where the date canonicalDate reads, ending with the year at `year`, starts; -1 when there is none. */
+export function canonicalDateStart(text: string, year: number): number {
+  if (text.charCodeAt(year - 1) !== 32) return -1;
+  let m = year - 1;
+  while (m > 0 && isMonthLetter(text.charCodeAt(m - 1))) m--;
+  if (text.charCodeAt(m - 1) !== 32 || !MONTH_OF.has(text.slice(m, year - 1))) return -1;
+  const d2 = text.charCodeAt(m - 2), d1 = text.charCodeAt(m - 3);
+  if (!isDigit(d2)) return -1;
+  const start = isDigit(d1) ? m - 3 : m - 2;
+  const day = isDigit(d1) ? (d1 - 48) * 10 + d2 - 48 : d2 - 48;
+  if (day < 2 || day > 28 || (isDigit(d1) && d1 === 48)) return -1;
+  // The expression's lookbehind: no letter or digit before the day.
+  if (start > 0) {
+    const b = text.charCodeAt(start - 1);
+    if (isDigit(b) || isAsciiLetter(b) || (b >= 0xd800 && b <= 0xdfff) || (b >= 128 && LETTER.test(text[start - 1]))) return -1;
+  }
+  return start;
+}
+
+/**
+ * The offsets of the years findDates may read a date ending with, and whose date may not be
+ * canonical (canonicalDateStart), in a text; each is an isolated group of four digits
+ * /(?:1[89]|20)\d\d/. `mayJoin(i)` says whether the paragraph whose text findDates reads may have
+ * another character than text[i] there (where text is a whole document and the paragraph joins two
+ * of its lines with a space): then the year is reported. Increasing offsets, in two runs.
+ */
+export function yearsOfDates(text: string, mayJoin: (i: number) => boolean, hit: (at: number) => void): void {
+  const judge = (i: number) => {
+    if (!isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3)) || isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 4))) return;
+    if (!isDateSpace(text.charCodeAt(i - 1))) {
+      if (mayJoin(i - 1)) hit(i);
+      return;
+    }
+    const start = canonicalDateStart(text, i);
+    if (start < 0) { hit(i); return; }
+    // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
+    let k = start - 1;
+    if (!isDateSpace(text.charCodeAt(k))) { if (mayJoin(k)) hit(i); return; }
+    while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+    if (mayJoin(k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2)) hit(i);
+  };
+  for (let i = text.indexOf('1'); i >= 0; i = text.indexOf('1', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 56 || next === 57) judge(i); // 18xx, 19xx
+  }
+  for (let i = text.indexOf('20'); i >= 0; i = text.indexOf('20', i + 1)) judge(i);
 }
 
 /** A letter of a month name as the house writes it (ASCII letters, « é », « û »). */

@@ -182,21 +182,25 @@ const firstWord = (key: string) => key.split(/\s/)[0];
 
 interface TextIndex {
   /** Offset in doc.text of each line. */
-  starts: number[];
-  /** The paragraphs with a segment on each line (most lines: one). */
-  onLine: (Paragraph[] | undefined)[];
-  /** Position of each paragraph in doc.paragraphs. */
-  order: Map<Paragraph, number>;
+  starts: Int32Array;
+  /** Position in doc.paragraphs of the first paragraph with a segment on each line, or -1. */
+  first: Int32Array;
+  /** The other paragraphs (positions) with a segment on a line, for the few lines that have several. */
+  others?: Map<number, number[]>;
 }
 
 const textIndexes = new WeakMap<ResolutionDocument, TextIndex | null>();
 
-/** Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then callers read every paragraph). */
+/**
+ * Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then
+ * callers read every paragraph). Paragraphs are named by their position in doc.paragraphs: no Map
+ * keyed by them (hashing each of a fresh document's paragraphs cost more than the rest).
+ */
 function textIndex(doc: ResolutionDocument): TextIndex | null {
   let index = textIndexes.get(doc);
   if (index !== undefined) return index;
-  const { text, lines } = doc;
-  const starts: number[] = new Array(lines.length);
+  const { text, lines, paragraphs } = doc;
+  const starts = new Int32Array(lines.length);
   let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
   for (let k = 0; k < lines.length; k++) {
     starts[k] = o;
@@ -206,53 +210,67 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
   }
   if (o !== text.length) index = null;
   else {
-    const onLine: (Paragraph[] | undefined)[] = new Array(lines.length);
-    const order = new Map<Paragraph, number>();
-    doc.paragraphs.forEach((p, k) => {
-      order.set(p, k);
-      for (const s of p.segments) {
-        const list = (onLine[s.line] ??= []);
-        if (list[list.length - 1] !== p) list.push(p);
+    const first = new Int32Array(lines.length).fill(-1);
+    let others: Map<number, number[]> | undefined;
+    for (let k = 0; k < paragraphs.length; k++) {
+      for (const s of paragraphs[k].segments) {
+        const at = first[s.line];
+        if (at < 0) first[s.line] = k;
+        else if (at !== k) {
+          const list = (others ??= new Map()).get(s.line);
+          if (!list) others.set(s.line, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
       }
-    });
-    index = { starts, onLine, order };
+    }
+    index = { starts, first, others };
   }
   textIndexes.set(doc, index);
   return index;
 }
 
+/** The position of a paragraph in doc.paragraphs, found from its first line; -1 when the document does not list it. */
+function positionOf(doc: ResolutionDocument, index: TextIndex, p: Paragraph): number {
+  const line = p.segments[0]?.line;
+  if (line === undefined || line >= index.first.length) return -1;
+  const k = index.first[line];
+  if (k >= 0 && doc.paragraphs[k] === p) return k;
+  for (const j of index.others?.get(line) ?? []) if (doc.paragraphs[j] === p) return j;
+  return -1;
+}
+
 /**
- * The paragraphs of doc.paragraphs, in their order, with a segment on the line of an offset of
- * doc.text that `find` reports (it scans the whole text once and calls `hit` with offsets in
- * increasing order, or in a few increasing runs); undefined when the lines do not add up to the text.
+ * The positions in doc.paragraphs, in increasing order, of the paragraphs with a segment on the line
+ * of an offset of doc.text that `find` reports (it scans the whole text once and calls `hit` with
+ * offsets in increasing order, or in a few increasing runs); undefined when the lines do not add up
+ * to the text.
  */
-function paragraphsAt(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): Paragraph[] | undefined {
+function positionsAt(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): number[] | undefined {
   const index = textIndex(doc);
   if (!index) return undefined;
-  const { starts, onLine, order } = index;
-  let found: Paragraph[] | undefined;
+  const { starts, first, others } = index;
+  const found: number[] = [];
   let sorted = true;
   // The line of the last hit, so that hits on one line cost one search for it.
-  let line = -1, lineStart = 1, lineEnd = 0;
+  let lineStart = 1, lineEnd = 0;
+  const add = (k: number) => {
+    const last = found.length ? found[found.length - 1] : -1;
+    if (k === last) return;
+    if (k < last) sorted = false;
+    found.push(k);
+  };
   find(doc.text, (i) => {
     if (i >= lineStart && i < lineEnd) return; // a line already counted
     let lo = 0, hi = starts.length - 1;
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
-    line = lo;
-    lineStart = starts[line];
-    lineEnd = line + 1 < starts.length ? starts[line + 1] : Infinity;
-    const ps = onLine[line];
-    if (!ps) return;
-    for (const p of ps) {
-      if (!found) found = [p];
-      else if (found[found.length - 1] !== p) {
-        if (order.get(found[found.length - 1])! > order.get(p)!) sorted = false;
-        found.push(p);
-      }
-    }
+    lineStart = starts[lo];
+    lineEnd = lo + 1 < starts.length ? starts[lo + 1] : Infinity;
+    const k = first[lo];
+    if (k < 0) return;
+    add(k);
+    if (others) for (const j of others.get(lo) ?? []) add(j);
   });
-  if (!found) return [];
-  if (!sorted) found = [...new Set(found)].sort((a, b) => order.get(a)! - order.get(b)!);
+  if (!sorted) return [...new Set(found)].sort((a, b) => a - b);
   return found;
 }
 
@@ -268,33 +286,39 @@ function paragraphsAt(doc: ResolutionDocument, find: (text: string, hit: (at: nu
  * white space).
  */
 export function paragraphsWith(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): Paragraph[] {
-  return paragraphsAt(doc, (text, hit) => {
+  const found = positionsAt(doc, needlesFinder(needles, accept));
+  if (!found) return doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
+  return found.map((k) => doc.paragraphs[k]);
+}
+
+function needlesFinder(needles: readonly string[], accept?: (text: string, at: number) => boolean): (text: string, hit: (at: number) => void) => void {
+  return (text, hit) => {
     for (const needle of needles) {
       for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (!accept || accept(text, i)) hit(i);
     }
-  }) ?? doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
+  };
 }
 
 /**
- * paragraphsAt as a test of one paragraph: false only for a paragraph of doc.paragraphs on none of
+ * positionsAt as a test of one paragraph: false only for a paragraph of doc.paragraphs on none of
  * whose lines `find` reported a hit (a paragraph the document does not list, as when the lines do
  * not add up to the text, is always worth reading).
  */
 export function paragraphTest(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): (p: Paragraph) => boolean {
-  const found = paragraphsAt(doc, find);
+  const found = positionsAt(doc, find);
   if (!found) return () => true;
-  const order = textIndex(doc)!.order;
-  const set = new Set(found);
-  return (p) => set.has(p) || !order.has(p);
+  const index = textIndex(doc)!;
+  const marked = new Uint8Array(doc.paragraphs.length);
+  for (const k of found) marked[k] = 1;
+  return (p) => {
+    const k = positionOf(doc, index, p);
+    return k < 0 || marked[k] === 1;
+  };
 }
 
 /** paragraphTest for the hits of `needles` that `accept` accepts (see paragraphsWith). */
 export function needleTest(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): (p: Paragraph) => boolean {
-  return paragraphTest(doc, (text, hit) => {
-    for (const needle of needles) {
-      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (!accept || accept(text, i)) hit(i);
-    }
-  });
+  return paragraphTest(doc, needlesFinder(needles, accept));
 }
 
 /**
