@@ -274,7 +274,7 @@ export function canonicalDateStart(text: string, year: number): number {
   if (text.charCodeAt(year - 1) !== 32) return -1;
   let m = year - 1;
   while (m > 0 && isMonthLetter(text.charCodeAt(m - 1))) m--;
-  if (text.charCodeAt(m - 1) !== 32 || !MONTH_OF.has(text.slice(m, year - 1))) return -1;
+  if (text.charCodeAt(m - 1) !== 32 || !isHouseMonth(text, m, year - 1)) return -1;
   const d2 = text.charCodeAt(m - 2), d1 = text.charCodeAt(m - 3);
   if (!isDigit(d2)) return -1;
   const start = isDigit(d1) ? m - 3 : m - 2;
@@ -289,32 +289,111 @@ export function canonicalDateStart(text: string, year: number): number {
 }
 
 /**
- * The offsets of the years findDates may read a date ending with, and whose date may not be
- * canonical (canonicalDateStart), in a text; each is an isolated group of four digits
- * /(?:1[89]|20)\d\d/. `mayJoin(i)` says whether the paragraph whose text findDates reads may have
- * another character than text[i] there (where text is a whole document and the paragraph joins two
- * of its lines with a space): then the year is reported. Increasing offsets, in two runs.
+ * The offsets, in a whole document's text, of the years that may end a date findDates reads in a
+ * paragraph's text and that is not a canonical date (canonicalDateStart) standing alone (not the
+ * second of a pair « 1 et 2 octobre 2020 »): each an isolated group of four digits
+ * /(?:1[89]|20)\d\d/. A paragraph joins two of its lines with a space: where the reading meets
+ * white space or a line break, the paragraph's text may hold another character, and the year is
+ * reported. Increasing offsets, in two runs.
  */
-export function yearsOfDates(text: string, mayJoin: (i: number) => boolean, hit: (at: number) => void): void {
+export function yearsOfDates(text: string, hit: (at: number) => void): void {
   const judge = (i: number) => {
     if (!isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3)) || isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 4))) return;
     if (!isDateSpace(text.charCodeAt(i - 1))) {
-      if (mayJoin(i - 1)) hit(i);
+      if (isWhiteAt(text, i - 1)) hit(i);
       return;
     }
-    const start = canonicalDateStart(text, i);
-    if (start < 0) { hit(i); return; }
-    // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
-    let k = start - 1;
-    if (!isDateSpace(text.charCodeAt(k))) { if (mayJoin(k)) hit(i); return; }
+    // The word before the spaces: a month (day first), or a day (US order); anything else ends no date.
+    let k = i - 1;
     while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
-    if (mayJoin(k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2)) hit(i);
+    if (isWhiteAt(text, k)) { hit(i); return; }
+    let j = k;
+    while (j >= 0 && !isWhiteAt(text, j)) j--;
+    const month = mayBeMonth(text, j + 1, k + 1);
+    if (!month && !(isDigit(text.charCodeAt(j + 1)) && US_DAY.test(text.slice(j + 1, k + 1)))) return;
+    const start = canonicalDateStart(text, i);
+    if (start < 0) {
+      if (!month || mayHaveDayBefore(text, j)) hit(i);
+      return;
+    }
+    // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
+    k = start - 1;
+    if (!isDateSpace(text.charCodeAt(k))) { if (isWhiteAt(text, k)) hit(i); return; }
+    while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+    if (isWhiteAt(text, k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2)) hit(i);
   };
   for (let i = text.indexOf('1'); i >= 0; i = text.indexOf('1', i + 1)) {
     const next = text.charCodeAt(i + 1);
     if (next === 56 || next === 57) judge(i); // 18xx, 19xx
   }
   for (let i = text.indexOf('20'); i >= 0; i = text.indexOf('20', i + 1)) judge(i);
+}
+
+/** White space or a line break (as \s reads it), or outside the text. */
+function isWhiteAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * Whether a day may stand before the month that white space at `j` precedes, as the date expression
+ * reads a day first: date spaces, then a day and its suffix (« 1er », « 1<sup>er</sup> », "3rd") with
+ * no letter or digit before it.
+ */
+function mayHaveDayBefore(text: string, j: number): boolean {
+  if (!isDateSpace(text.charCodeAt(j))) return true; // another white space: a line may end there
+  let k = j;
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  if (isWhiteAt(text, k)) return true;
+  return DAY_BEFORE.test(text.slice(Math.max(0, k - 16), k + 1));
+}
+const DAY_BEFORE = new RegExp(`(?<![\\p{L}0-9])\\d{1,2}(?:${DAY_SUFFIX})?$`, 'iu');
+
+/** The day of a date in US order as the date expression reads it before the year ("15th,"). */
+const US_DAY = /^\d{1,2}(?:st|nd|rd|th)?,?$/iu;
+
+/** The months the date expression reads (MONTH_INDEX's keys), by length. */
+const MONTHS_BY_LENGTH: string[][] = [];
+for (const m of MONTH_INDEX.keys()) (MONTHS_BY_LENGTH[m.length] ??= []).push(m);
+
+/**
+ * Whether text[from, to) may be a month name as the date expression's case-insensitive
+ * alternatives read it: no ASCII character other than a letter (none folds into a month's
+ * letters), and, when all its letters are ASCII or « é », « û » in either case, a known month
+ * (compared in lower case, without slicing the text).
+ */
+function mayBeMonth(text: string, from: number, to: number): boolean {
+  let plain = true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) { if (!isAsciiLetter(c)) return false; }
+    else if (c !== 0xe9 && c !== 0xc9 && c !== 0xfb && c !== 0xdb) plain = false;
+  }
+  if (!plain) return true;
+  next: for (const m of MONTHS_BY_LENGTH[to - from] ?? []) {
+    for (let k = 0; k < m.length; k++) {
+      let c = text.charCodeAt(from + k);
+      if (c < 128) c |= 32; else if (c === 0xc9 || c === 0xdb) c += 32; // É → é, Û → û
+      if (c !== m.charCodeAt(k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The months as the house writes them (MONTH_OF's keys), by length. */
+const HOUSE_MONTHS_BY_LENGTH: string[][] = [];
+for (const m of MONTH_OF.keys()) (HOUSE_MONTHS_BY_LENGTH[m.length] ??= []).push(m);
+
+/** Whether text[from, to) is a key of MONTH_OF (compared without slicing the text). */
+function isHouseMonth(text: string, from: number, to: number): boolean {
+  next: for (const m of HOUSE_MONTHS_BY_LENGTH[to - from] ?? []) {
+    for (let k = 0; k < m.length; k++) if (text.charCodeAt(from + k) !== m.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** A letter of a month name as the house writes it (ASCII letters, « é », « û »). */
