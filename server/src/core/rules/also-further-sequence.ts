@@ -9,7 +9,7 @@
 import type { Lang, Paragraph, Part, Range } from '../model/types';
 import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { openerWords, q, resolutionParts } from './helpers';
+import { openerWords, q, resolutionParts, type OpenerWords } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -102,8 +102,8 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
 // is not the same opener.
 
 interface Glance {
-  /** The opener's words (read lazily: most are never looked at). */
-  tokens: Token[];
+  /** The opener's words (the first two read at once: most are never looked at further). */
+  words: OpenerWords;
   /** Its head may stand after its first word, or a sequence adverb may be among its words: read it. */
   read: boolean;
 }
@@ -128,14 +128,18 @@ function sequenceWordsOf(lang: Lang): RegExp {
 
 function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
   if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
-  const { text, tokens } = openerWords(ctx.doc, p)!;
-  if (!tokens.length) return { tokens, read: true };
-  const read = leadingWords[ctx.lang].has(tokens[0].key) || sequenceWords[ctx.lang].test(text.slice(tokens[0].start, tokens[tokens.length - 1].end));
-  return { tokens, read };
+  const words = openerWords(ctx.doc, p)!;
+  const { text, first } = words;
+  if (!first.length) return { words, read: true };
+  if (leadingWords[ctx.lang].has(first[0].key)) return { words, read: true };
+  const tokens = words.tokens;
+  return { words, read: sequenceWords[ctx.lang].test(text.slice(tokens[0].start, tokens[tokens.length - 1].end)) };
 }
 
 /** Whether the opener's first words are `words` (for an unread opener: whether it may be that opener). */
-function startsWith(tokens: Token[], words: string[]): boolean {
+function startsWith(opener: OpenerWords, words: string[]): boolean {
+  // The first two words are read already; the others only for a longer identity.
+  const tokens = words.length <= opener.first.length ? opener.first : opener.tokens;
   if (tokens.length < words.length) return false;
   for (let k = 0; k < words.length; k++) if (tokens[k].key !== words[k]) return false;
   return true;
@@ -158,7 +162,7 @@ class Section {
       for (const p of part.items) {
         if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
         const g = this.glances.get(p);
-        if (previous && g && (previous.read || g.read || previous.tokens[0].key === g.tokens[0].key)) { this.use(previousP!); this.use(p); }
+        if (previous && g && (previous.read || g.read || previous.words.first[0].key === g.words.first[0].key)) { this.use(previousP!); this.use(p); }
         previous = g; previousP = p;
       }
     }
@@ -198,7 +202,7 @@ class Section {
     for (let j = i - 1; j >= 0 && n < 2; j--) {
       const p = this.paragraphs[j];
       const g = this.glances.get(p);
-      if (!g || !(g.read || startsWith(g.tokens, words))) continue;
+      if (!g || !(g.read || startsWith(g.words, words))) continue;
       if (this.use(p)?.coarse === u.coarse) n++;
     }
     return n;

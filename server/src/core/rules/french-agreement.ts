@@ -46,7 +46,7 @@ export const frenchAgreement: Rule = {
 /** The adjective of a preambular opener (« Vivement préoccupée ») or after « Se déclarant » / « Se déclare ». */
 function checkOpener(ctx: RuleContext, p: Paragraph, organ: Organ): void {
   const words = openerWords(ctx.doc, p)!;
-  if (!mayAgree(words.tokens)) return;
+  if (!mayAgree(words.first)) return;
   const { line, text, tokens, match } = words;
   if (match.type === 'preamble' && match.adjective) {
     checkAdjective(ctx, line, text, tokens[match.headIndex], match.adjective, organ);
@@ -66,7 +66,7 @@ const DECLARES = new Set(['déclare', 'déclarant', 'dit', 'disant']);
  * (classifyOpener puts the head after adverbs only, so any other opener has its head first, and
  * REFLEXIVE then reads its first two words). Looking at two words spares classifying the opener
  * for most (« Rappelant », « Prie », « Se félicite »); the words are read once for both rules
- * (openerWords), and only those looked at are sliced and lower-cased.
+ * (openerWords), the first two at once and the others only for the openers that may agree.
  */
 function mayAgree(tokens: Token[]): boolean {
   const v = vocabulary('fr');

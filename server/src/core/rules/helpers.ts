@@ -19,13 +19,26 @@ export function ending(doc: ResolutionDocument, p: Paragraph): Ending | undefine
   return endingOf(p, doc.lines);
 }
 
-/** The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary reads in them. */
-export interface OpenerWords { readonly line: number; readonly text: string; readonly tokens: Token[]; readonly match: OpenerMatch }
+/**
+ * The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary
+ * reads in them. `first` holds the first two words, read at once; `tokens` (all twelve) and `match`
+ * are read on first use: most openers are judged from their first words (tokenising twelve words
+ * cost four times as much as two).
+ */
+export interface OpenerWords { readonly line: number; readonly text: string; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
 
-/** OpenerWords, classified on first use of `match` (a rule may need only the first words). */
+/** OpenerWords, read as far as asked. */
 class OpenerReading implements OpenerWords {
+  readonly first: Token[];
+  private all?: Token[];
   private classified?: OpenerMatch;
-  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, readonly tokens: Token[]) {}
+  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang) {
+    // The same words as the first two of `tokens`: tokenize reads words one after the other.
+    this.first = tokenize(text, from, 2);
+  }
+  get tokens(): Token[] {
+    return (this.all ??= tokenize(this.text, this.from, 12));
+  }
   get match(): OpenerMatch {
     return (this.classified ??= classifyOpener(this.tokens, this.lang));
   }
@@ -65,7 +78,7 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
   const readings = readingsOf(doc);
   const known = readings.get(p);
   if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
-  const words = new OpenerReading(line, text, from, doc.lang, tokenize(text, from, 12));
+  const words = new OpenerReading(line, text, from, doc.lang);
   readings.set(p, words);
   return words;
 }
