@@ -36,8 +36,11 @@ export const frenchAgreement: Rule = {
       for (const p of part.preamble) if (p.opener?.type === 'preamble') checkOpener(ctx, p, organ);
       for (const p of part.operative) {
         if (p.opener?.type === 'operative') checkOpener(ctx, p, organ);
-        checkRemainSeized(ctx, p, organ);
-        checkInlineDeclares(ctx, p, organ);
+        const words = accentedWords(p.text);
+        // The expressions cannot match a paragraph without « écide » and « saisi », or without « dit »
+        // or « éclare »: most are left at once.
+        if (words & DECIDE && p.text.includes('saisi')) checkRemainSeized(ctx, p, organ);
+        if (words & DECLARE || p.text.includes('dit')) checkInlineDeclares(ctx, p, organ);
       }
     }
   },
@@ -99,13 +102,23 @@ function checkAdjective(ctx: RuleContext, line: number, text: string, token: Tok
   report(ctx, { start: { line, character: token.start }, end: { line, character: token.end } }, written, matchCase(written, expected), organ);
 }
 
+const DECIDE = 1, DECLARE = 2;
+
+/** Which of « écide » (DECIDE) and « éclare » (DECLARE) a text holds: one search for « éc » finds both. */
+function accentedWords(text: string): number {
+  let found = 0;
+  for (let i = text.indexOf('éc'); i >= 0 && found !== (DECIDE | DECLARE); i = text.indexOf('éc', i + 2)) {
+    if (text.startsWith('ide', i + 2)) found |= DECIDE;
+    else if (text.startsWith('lare', i + 2)) found |= DECLARE;
+  }
+  return found;
+}
+
 /**
  * « …, et se déclare préoccupée par … » inside an operative paragraph: after « et » or a comma the
  * subject is the organ (« le Comité, qui se déclare préoccupé » is not read).
  */
 function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void {
-  // The expression cannot match a paragraph without « dit » or « déclare »: most are left at once.
-  if (!p.text.includes('dit') && !p.text.includes('éclare')) return;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];
     const from = seg.line === p.segments[0].line && p.opener ? p.opener.range.end.character : seg.start;
@@ -118,9 +131,6 @@ function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void
 
 /** « Décide de rester saisie de la question » (General Assembly) / « saisi » (a Council). */
 function checkRemainSeized(ctx: RuleContext, p: Paragraph, organ: Organ): void {
-  // The expression cannot match a paragraph without « écide » and « saisi »: most are left at once
-  // (« écide » first: « é » is rarer than « s », and indexOf stops at each first letter it meets).
-  if (!p.text.includes('écide') || !p.text.includes('saisi')) return;
   const expected = `saisi${organ.gender === 'f' ? 'e' : ''}${organ.number === 'p' ? 's' : ''}`;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];
