@@ -119,11 +119,15 @@ export function textAt(doc: ResolutionDocument, r: { start: { line: number; char
  * paragraph joins its lines with a space). Keys are grouped under short prefixes first (« Etat »
  * for « Etats membres », « Etat-Membre »…) so that most absent keys cost one scan for their group.
  */
+/** What KeyedPattern found of its keys in a document: the keys, and where each first word stands. */
+interface Presence { keys: string[]; words: { keys: string[]; at: number[] }[] }
+
 export class KeyedPattern {
   private readonly sticky: RegExp;
   /** Prefix (no space) → the keys that start with it. */
   private readonly groups = new Map<string, string[]>();
-  private readonly present = new WeakMap<ResolutionDocument, string[]>();
+  private readonly present = new WeakMap<ResolutionDocument, Presence>();
+  private readonly tests = new WeakMap<ResolutionDocument, (p: Paragraph) => boolean>();
   constructor(re: RegExp, keys: Iterable<string>) {
     this.sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
     // Shortest keys first, so that « AG » groups « AGNU » under it.
@@ -136,31 +140,85 @@ export class KeyedPattern {
   }
 
   /**
-   * The keys the document's text may hold (a few scans of the whole text, once per document). The
-   * searches are at most six characters long: V8 finds a short string at memchr speed (≈ 2 µs per
-   * 100 KB) but switches longer ones to a Boyer-Moore search that costs twenty times as much.
+   * The keys the document's text may hold, and where their first words stand in it (a few scans of
+   * the whole text, once per document). The searches are at most six characters long: V8 finds a
+   * short string at memchr speed (≈ 2 µs per 100 KB) but switches longer ones to a Boyer-Moore search
+   * that costs twenty times as much. A word that starts with another searched word (« États » after
+   * « État ») is found among that one's places.
    */
-  private keysIn(doc: ResolutionDocument): string[] {
-    let found = this.present.get(doc);
-    if (found) return found;
-    found = [];
-    const words = new Map<string, boolean>();
+  private read(doc: ResolutionDocument): Presence {
+    let presence = this.present.get(doc);
+    if (presence) return presence;
+    const text = doc.text;
+    const byWord = new Map<string, string[]>();
     for (const [prefix, keys] of this.groups) {
-      if (!doc.text.includes(prefix)) continue;
+      if (!text.includes(prefix)) continue;
       for (const key of keys) {
         const word = firstWord(key).slice(0, 6);
-        let has = words.get(word);
-        if (has === undefined) words.set(word, (has = doc.text.includes(word)));
-        if (has) found.push(key);
+        const list = byWord.get(word);
+        if (list) list.push(key); else byWord.set(word, [key]);
       }
     }
-    this.present.set(doc, found);
-    return found;
+    const places = new Map<string, number[]>();
+    for (const word of [...byWord.keys()].sort((x, y) => x.length - y.length)) {
+      let shorter: number[] | undefined;
+      for (const [w, at] of places) if (word.startsWith(w)) { shorter = at; break; }
+      const at: number[] = [];
+      if (shorter) { for (const i of shorter) if (text.startsWith(word, i)) at.push(i); }
+      else for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) at.push(i);
+      places.set(word, at);
+    }
+    const keys: string[] = [];
+    const words: Presence['words'] = [];
+    // The keys in the groups' order, as matches() meets them.
+    for (const group of this.groups.values()) {
+      for (const key of group) {
+        const word = firstWord(key).slice(0, 6);
+        if (places.get(word)?.length) keys.push(key);
+      }
+    }
+    for (const [word, at] of places) if (at.length) words.push({ keys: byWord.get(word)!, at });
+    presence = { keys, words };
+    this.present.set(doc, presence);
+    return presence;
+  }
+
+  private keysIn(doc: ResolutionDocument): string[] {
+    return this.read(doc).keys;
   }
 
   /** Whether a paragraph of the document may hold a match (false: none does). */
   mayMatch(doc: ResolutionDocument): boolean {
     return this.keysIn(doc).length > 0;
+  }
+
+  /**
+   * Whether a paragraph of the document may hold a match (paragraphTest), from where the keys' first
+   * words stand in the whole text: a key written there counts where the expression matches there
+   * (on one line it reads the same characters as in a paragraph's text: where the paragraph has its
+   * joining space the whole text has white space or a line break, and neither is a letter, a digit
+   * or a mark the expressions' lookarounds look for); a key a line break may cut counts as well.
+   */
+  test(doc: ResolutionDocument): (p: Paragraph) => boolean {
+    let test = this.tests.get(doc);
+    if (test) return test;
+    const { words } = this.read(doc);
+    const sticky = this.sticky;
+    test = paragraphTest(doc, (text, hit) => {
+      for (const { keys, at } of words) {
+        for (const i of at) {
+          let written = false, cut = false;
+          for (const key of keys) {
+            if (text.startsWith(key, i)) written = true;
+            else if (mayJoinWithin(text, i, key)) cut = true;
+          }
+          sticky.lastIndex = i;
+          if (cut || (written && sticky.test(text))) hit(i);
+        }
+      }
+    });
+    this.tests.set(doc, test);
+    return test;
   }
 
   /** The matches in `text`, a paragraph of `doc` (its lines, joined by spaces), in order. */
@@ -187,6 +245,21 @@ export class KeyedPattern {
 }
 
 const firstWord = (key: string) => key.split(/\s/)[0];
+
+/**
+ * Whether `key` may stand at `at` in a paragraph whose text joins two lines inside it: its
+ * characters read up to a space of the key where the whole text has white space running into a
+ * line break.
+ */
+function mayJoinWithin(text: string, at: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    if (key[k] === ' ') {
+      for (let j = at + k; j < text.length && mayJoinAt(text, j); j++) if (text[j] === '\n' || text[j] === '\r') return true;
+    }
+    if (text[at + k] !== key[k]) return false;
+  }
+  return false;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Searching the whole text at once. A rule that looks for a rare string (« « », an acronym, a year)
