@@ -126,14 +126,35 @@ function sequenceWordsOf(lang: Lang): RegExp {
   return new RegExp([...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 }
 
+/**
+ * Twelve stretches of a line, each from a character that cannot start a word (or the first word) to
+ * the end of a run of characters that may be in a word (ASCII letters, « ' », « - », anything beyond
+ * ASCII), with a Latin letter in it. Each holds at least one word of tokenize's (openerWords) whole:
+ * the one its first Latin letter is in. So when there are twelve, they end no earlier than the
+ * twelfth word, and the opener's words lie within them (found without reading the words).
+ */
+const LATIN = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+const IN_WORD = "A-Za-z'\\-\\u0080-\\uffff";
+const TWELVE_WORDS = new RegExp(`(?:[^${LATIN}]*[${LATIN}][${IN_WORD}]*(?![${IN_WORD}])){12}`, 'y');
+
 function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
   if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
   const words = openerWords(ctx.doc, p)!;
   const { text, first } = words;
-  if (!first.length) return { words, read: true };
-  if (leadingWords[ctx.lang].has(first[0].key)) return { words, read: true };
-  const tokens = words.tokens;
-  return { words, read: sequenceWords[ctx.lang].test(text.slice(tokens[0].start, tokens[tokens.length - 1].end)) };
+  if (!first.length || leadingWords[ctx.lang].has(first[0].key)) return { words, read: true };
+  // A sequence adverb may be among the opener's words: tested on a stretch that holds them all. An
+  // opener read that has none (one beyond its twelfth word) is read for nothing: its use is plain,
+  // its identity starts with its first word, so the count and the hints come out the same.
+  const start = first[0].start;
+  TWELVE_WORDS.lastIndex = start;
+  const end = TWELVE_WORDS.test(text) ? TWELVE_WORDS.lastIndex : text.length;
+  return { words, read: sequenceWords[ctx.lang].test(text.slice(start, end)) };
+}
+
+/** Whether an unread opener's first word starts a use's identity (then the two may be the same opener). */
+function startsIdentity(g: Glance, u: Use): boolean {
+  const key = g.words.first[0].key;
+  return u.strict.startsWith(key) && (u.strict.length === key.length || u.strict[key.length] === ' ');
 }
 
 /** Whether the opener's first words are `words` (for an unread opener: whether it may be that opener). */
@@ -156,13 +177,23 @@ class Section {
       this.glances.set(p, g);
       if (g.read) this.use(p);
     }
-    // Two in a row, for the hints: the items hintRepetitions walks, side by side.
+    // Two in a row, for the hints: the items hintRepetitions walks, side by side. Two uses are the
+    // same opener only if their identities (strict) are the same, and an unread opener's identity
+    // starts with its first word: next to a read one, it is read only if that word starts the read
+    // one's identity (otherwise it ends a run of uses, read or not).
     if (strict) {
       let previous: Glance | undefined, previousP: Paragraph | undefined;
       for (const p of part.items) {
         if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
         const g = this.glances.get(p);
-        if (previous && g && (previous.read || g.read || previous.words.first[0].key === g.words.first[0].key)) { this.use(previousP!); this.use(p); }
+        if (previous && g) {
+          if (previous.read || g.read) {
+            const before = previous.read ? this.use(previousP!) : undefined;
+            const after = g.read ? this.use(p) : undefined;
+            if (before && !g.read && startsIdentity(g, before)) this.use(p);
+            if (after && !previous.read && startsIdentity(previous, after)) this.use(previousP!);
+          } else if (previous.words.first[0].key === g.words.first[0].key) { this.use(previousP!); this.use(p); }
+        }
         previous = g; previousP = p;
       }
     }

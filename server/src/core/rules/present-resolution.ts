@@ -3,7 +3,7 @@
 // text of the corpus says "the present resolution", every Security Council one "this resolution").
 import { flattenSubs } from '../model/parse';
 import { ALL_PROFILES } from '../profiles';
-import { mayJoinAt, needleTest, q, resolutionParts, WORDING_KINDS } from './helpers';
+import { mayJoinAt, q, resolutionParts, WORDING_KINDS } from './helpers';
 import type { Paragraph } from '../model/types';
 import type { Rule } from './types';
 
@@ -22,6 +22,12 @@ const PATTERNS = {
     needle: 'his', mayHold: (text: string, at: number) => (text[at - 1] === 'T' || text[at - 1] === 't') && precedesWord(text, at + 3, 'resolution'),
   },
 } as const;
+
+/** Whether `text` holds `needle` where `mayHold` accepts it. */
+function holds(text: string, needle: string, mayHold: (text: string, at: number) => boolean): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (mayHold(text, i)) return true;
+  return false;
+}
 
 /**
  * Whether, in the whole text, `word` preceded by one of `initials` and then spaces [ \u00a0]+ may
@@ -61,9 +67,8 @@ export const presentResolution: Rule = {
     const { re, probe, write, needle, mayHold } = PATTERNS[lang];
     // Almost no paragraph has the words: those that may are found in the whole text, and each one's
     // joined text is tested once before its lines are walked.
-    let worth: ((p: Paragraph) => boolean) | undefined;
     const check = (p: Paragraph) => {
-      if (!WORDING_KINDS.has(p.kind) || !(worth ??= needleTest(doc, [needle], mayHold))(p) || !probe.test(p.text)) return;
+      if (!WORDING_KINDS.has(p.kind) || !holds(p.text, needle, mayHold) || !probe.test(p.text)) return;
       let before = '';
       for (const seg of p.segments) {
         const line = doc.lines[seg.line];
