@@ -1,6 +1,7 @@
 // Small helpers shared by rules: walking parts and paragraphs, quoting words in messages, and what
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf } from '../model/parse';
+import { isSpace } from '../model/text';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
 import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
 
@@ -16,8 +17,32 @@ export function numberedParts(doc: ResolutionDocument): Part[] {
 }
 
 export function ending(doc: ResolutionDocument, p: Paragraph): Ending | undefined {
-  return endingOf(p, doc.lines);
+  if (p.ending) return p.ending;
+  // Most paragraphs end with a plain character (« , », « ; », a letter): then nothing the model sets
+  // aside at the end (white space, emphasis, quotes, a bracket, a footnote call, <br>, a comment,
+  // which all end with one of TRAILING) stands there, and the ending is that character, read here as
+  // endingOf reads it (and kept on the paragraph as endingOf keeps it) without its expressions.
+  const seg = p.segments[p.segments.length - 1];
+  const line = doc.lines[seg.line];
+  const col = seg.end - 1;
+  if (col < seg.start || TRAILING.has(line[col]) || (line.charCodeAt(col) >= 48 && line.charCodeAt(col) <= 57)) return endingOf(p, doc.lines);
+  let b = col;
+  while (b > seg.start && isSpace(line[b - 1])) b--;
+  p.ending = {
+    char: line[col],
+    range: { start: { line: seg.line, character: col }, end: { line: seg.line, character: col + 1 } },
+    after: { line: seg.line, character: col + 1 },
+    spacedBefore: b < col,
+  };
+  return p.ending;
 }
+
+/**
+ * The characters the model's reading of an ending (lastSignificantColumn) may set aside at the end of
+ * a paragraph: white space, emphasis and escapes, closing quotes, a bracket, and the last character of
+ * a footnote call, of <br> or of a comment (digits aside).
+ */
+const TRAILING = new Set([' ', '\t', '\u00a0', '\u202f', '\u2009', '*', '_', '\\', '»', '”', '"', '’', ']', '>', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
 
 /**
  * The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary
