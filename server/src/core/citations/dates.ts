@@ -289,44 +289,29 @@ export function canonicalDateStart(text: string, year: number): number {
 }
 
 /**
- * The offsets, in a whole document's text, of the years that may end a date findDates reads in a
- * paragraph's text and that is not a canonical date (canonicalDateStart) standing alone (not the
- * second of a pair « 1 et 2 octobre 2020 »): each an isolated group of four digits
- * /(?:1[89]|20)\d\d/. A paragraph joins two of its lines with a space: where the reading meets
- * white space or a line break, the paragraph's text may hold another character, and the year is
- * reported. Increasing offsets, in two runs.
+ * Whether the year at `i` in a whole document's text (an isolated group of four digits
+ * /(?:1[89]|20)\d\d/) may end a date findDates reads in a paragraph's text and that is not a
+ * canonical date (canonicalDateStart) standing alone (not the second of a pair « 1 et 2 octobre
+ * 2020 »). A paragraph joins two of its lines with a space: where the reading meets white space or
+ * a line break, the paragraph's text may hold another character, and the answer is yes.
  */
-export function yearsOfDates(text: string, hit: (at: number) => void): void {
-  const judge = (i: number) => {
-    if (!isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3)) || isDigit(text.charCodeAt(i - 1)) || isDigit(text.charCodeAt(i + 4))) return;
-    if (!isDateSpace(text.charCodeAt(i - 1))) {
-      if (isWhiteAt(text, i - 1)) hit(i);
-      return;
-    }
-    // The word before the spaces: a month (day first), or a day (US order); anything else ends no date.
-    let k = i - 1;
-    while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
-    if (isWhiteAt(text, k)) { hit(i); return; }
-    let j = k;
-    while (j >= 0 && !isWhiteAt(text, j)) j--;
-    const month = mayBeMonth(text, j + 1, k + 1);
-    if (!month && !(isDigit(text.charCodeAt(j + 1)) && US_DAY.test(text.slice(j + 1, k + 1)))) return;
-    const start = canonicalDateStart(text, i);
-    if (start < 0) {
-      if (!month || mayHaveDayBefore(text, j)) hit(i);
-      return;
-    }
-    // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
-    k = start - 1;
-    if (!isDateSpace(text.charCodeAt(k))) { if (isWhiteAt(text, k)) hit(i); return; }
-    while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
-    if (isWhiteAt(text, k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2)) hit(i);
-  };
-  for (let i = text.indexOf('1'); i >= 0; i = text.indexOf('1', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (next === 56 || next === 57) judge(i); // 18xx, 19xx
-  }
-  for (let i = text.indexOf('20'); i >= 0; i = text.indexOf('20', i + 1)) judge(i);
+export function yearMayEndDate(text: string, i: number): boolean {
+  if (!isDateSpace(text.charCodeAt(i - 1))) return isWhiteAt(text, i - 1);
+  // The word before the spaces: a month (day first), or a day (US order); anything else ends no date.
+  let k = i - 1;
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  if (isWhiteAt(text, k)) return true;
+  let j = k;
+  while (j >= 0 && !isWhiteAt(text, j)) j--;
+  const month = mayBeMonth(text, j + 1, k + 1);
+  if (!month && !(isDigit(text.charCodeAt(j + 1)) && US_DAY.test(text.slice(j + 1, k + 1)))) return false;
+  const start = canonicalDateStart(text, i);
+  if (start < 0) return !month || mayHaveDayBefore(text, j);
+  // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
+  k = start - 1;
+  if (!isDateSpace(text.charCodeAt(k))) return isWhiteAt(text, k);
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  return isWhiteAt(text, k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2);
 }
 
 /** White space or a line break (as \s reads it), or outside the text. */

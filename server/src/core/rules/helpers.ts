@@ -427,6 +427,48 @@ export function paragraphTest(doc: ResolutionDocument, find: (text: string, hit:
   };
 }
 
+/** paragraphTest for offsets of doc.text already found (each list in increasing order). */
+export function offsetsTest(doc: ResolutionDocument, ...lists: readonly (readonly number[])[]): (p: Paragraph) => boolean {
+  return paragraphTest(doc, (_, hit) => {
+    for (const list of lists) for (const i of list) hit(i);
+  });
+}
+
+/** What the digits of a document's text hold for the rules that read numbers (digitRuns). */
+export interface DigitRuns {
+  /** The last digit of each run of digits followed by what may start an ordinal's suffix or its markup: è, e, i, é, <, ^. */
+  readonly beforeSuffix: readonly number[];
+  /** The first digit of each run of four digits that starts with 18, 19 or 20 (a year). */
+  readonly years: readonly number[];
+}
+
+const digitRunsOf = new WeakMap<ResolutionDocument, DigitRuns>();
+
+/**
+ * The runs of digits of doc.text that french-typography (ordinals) and date-format (years) look at,
+ * found once per document by one search per digit: every digit is where it is in the whole text
+ * (digits are no white space, so a run stands whole on a line, within its segment).
+ */
+export function digitRuns(doc: ResolutionDocument): DigitRuns {
+  let runs = digitRunsOf.get(doc);
+  if (runs) return runs;
+  const text = doc.text;
+  const beforeSuffix: number[] = [], years: number[] = [];
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  for (let d = 0; d <= 9; d++) {
+    const digit = String(d);
+    for (let i = text.indexOf(digit); i >= 0; i = text.indexOf(digit, i + 1)) {
+      const next = text.charCodeAt(i + 1);
+      if (!isDigit(next) && (next === 101 || next === 105 || next === 0xe8 || next === 0xe9 || next === 60 || next === 94)) beforeSuffix.push(i);
+      if ((d === 1 || d === 2) && !isDigit(text.charCodeAt(i - 1)) && (d === 1 ? next === 56 || next === 57 : next === 48)
+        && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4))) years.push(i);
+    }
+  }
+  runs = { beforeSuffix, years };
+  digitRunsOf.set(doc, runs);
+  return runs;
+}
+
 /** paragraphTest for the hits of `needles` that `accept` accepts (see paragraphsWith). */
 export function needleTest(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): (p: Paragraph) => boolean {
   return paragraphTest(doc, needlesFinder(needles, accept));
