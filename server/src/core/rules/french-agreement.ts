@@ -40,7 +40,7 @@ export const frenchAgreement: Rule = {
         // The expressions cannot match a paragraph without « écide » and « saisi », or without « dit »
         // or « éclare »: most are left at once.
         if (words & DECIDE && p.text.includes('saisi')) checkRemainSeized(ctx, p, organ);
-        if (words & DECLARE || p.text.includes('dit')) checkInlineDeclares(ctx, p, organ);
+        if (mayDeclare(p.text, 'dit') || (words & DECLARE && mayDeclare(p.text, 'déclare'))) checkInlineDeclares(ctx, p, organ);
       }
     }
   },
@@ -112,6 +112,22 @@ function accentedWords(text: string): number {
     else if (text.startsWith('lare', i + 2)) found |= DECLARE;
   }
   return found;
+}
+
+/**
+ * Whether `verb` (« dit », « déclare ») stands in the text as INLINE_DECLARES needs it: after « se »
+ * and spaces, before something other than an ASCII letter. Most « dit » are in other words
+ * (« crédit », « édition »): the expression then need not run.
+ */
+function mayDeclare(text: string, verb: string): boolean {
+  for (let i = text.indexOf(verb); i >= 0; i = text.indexOf(verb, i + 1)) {
+    const next = text.charCodeAt(i + verb.length);
+    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) continue;
+    let k = i - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+    if (k < i - 1 && text[k] === 'e' && text[k - 1] === 's') return true;
+  }
+  return false;
 }
 
 /**
