@@ -168,58 +168,67 @@ function startsWith(opener: OpenerWords, words: string[]): boolean {
 
 /** The uses of a section, read when needed: at once those with a sequence adverb (and, for the hints, pairs that may be one). */
 class Section {
-  private readonly glances = new Map<Paragraph, Glance>();
-  private readonly read = new Map<Paragraph, Use | undefined>();
+  /** By position in the section: its glance, whether it was read, its use. */
+  private readonly glances: (Glance | undefined)[];
+  private readonly readAt: boolean[];
+  private readonly usesAt: (Use | undefined)[];
+  /** Each item of the part (what hintRepetitions walks) → its position in the section, or -1. */
+  readonly slots: number[];
   constructor(private readonly ctx: RuleContext, private readonly kind: Kind, readonly paragraphs: Paragraph[], part: Part, strict: boolean) {
-    for (const p of paragraphs) {
-      const g = glance(ctx, p, kind);
-      if (!g) continue;
-      this.glances.set(p, g);
-      if (g.read) this.use(p);
+    const n = paragraphs.length;
+    this.glances = new Array(n);
+    this.readAt = new Array(n).fill(false);
+    this.usesAt = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = (this.glances[i] = glance(ctx, paragraphs[i], kind));
+      if (g?.read) this.use(i);
     }
+    this.slots = slotsOf(part.items, paragraphs);
     // Two in a row, for the hints: the items hintRepetitions walks, side by side. Two uses are the
     // same opener only if their identities (strict) are the same, and an unread opener's identity
     // starts with its first word: next to a read one, it is read only if that word starts the read
     // one's identity (otherwise it ends a run of uses, read or not).
     if (strict) {
-      let previous: Glance | undefined, previousP: Paragraph | undefined;
-      for (const p of part.items) {
-        if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
-        const g = this.glances.get(p);
+      let previous: Glance | undefined, previousAt = -1;
+      part.items.forEach((p, k) => {
+        if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') return;
+        const at = this.slots[k];
+        const g = at < 0 ? undefined : this.glances[at];
         if (previous && g) {
           if (previous.read || g.read) {
-            const before = previous.read ? this.use(previousP!) : undefined;
-            const after = g.read ? this.use(p) : undefined;
-            if (before && !g.read && startsIdentity(g, before)) this.use(p);
-            if (after && !previous.read && startsIdentity(previous, after)) this.use(previousP!);
-          } else if (previous.words.first[0].key === g.words.first[0].key) { this.use(previousP!); this.use(p); }
+            const before = previous.read ? this.use(previousAt) : undefined;
+            const after = g.read ? this.use(at) : undefined;
+            if (before && !g.read && startsIdentity(g, before)) this.use(at);
+            if (after && !previous.read && startsIdentity(previous, after)) this.use(previousAt);
+          } else if (previous.words.first[0].key === g.words.first[0].key) { this.use(previousAt); this.use(at); }
         }
-        previous = g; previousP = p;
-      }
+        previous = g; previousAt = at;
+      });
     }
   }
 
-  /** The use a paragraph of the section holds, read once. */
-  use(p: Paragraph): Use | undefined {
-    if (this.read.has(p)) return this.read.get(p);
-    const u = readUse(this.ctx, p, this.kind);
-    this.read.set(p, u);
-    return u;
+  /** The use the i-th paragraph of the section holds, read once. */
+  use(i: number): Use | undefined {
+    if (this.readAt[i]) return this.usesAt[i];
+    this.readAt[i] = true;
+    return (this.usesAt[i] = readUse(this.ctx, this.paragraphs[i], this.kind));
   }
 
   /** The uses read so far, in the section's order. */
-  uses(): Map<Paragraph, Use> {
-    const out = new Map<Paragraph, Use>();
-    for (const p of this.paragraphs) {
-      const u = this.read.get(p);
-      if (u) out.set(p, u);
-    }
+  uses(): Use[] {
+    const out: Use[] = [];
+    for (const u of this.usesAt) if (u) out.push(u);
     return out;
   }
 
-  /** Whether the paragraph was read when the section was glanced at (the others hold no sequence adverb). */
-  isRead(p: Paragraph): boolean {
-    return this.read.has(p);
+  /** The use of the i-th paragraph if it is read already. */
+  usedAt(i: number): Use | undefined {
+    return this.usesAt[i];
+  }
+
+  /** Whether the i-th paragraph was read when the section was glanced at (the others hold no sequence adverb). */
+  isRead(i: number): boolean {
+    return this.readAt[i];
   }
 
   /**
@@ -231,13 +240,23 @@ class Section {
     const words = u.coarse.split(' ');
     let n = 0;
     for (let j = i - 1; j >= 0 && n < 2; j--) {
-      const p = this.paragraphs[j];
-      const g = this.glances.get(p);
+      const g = this.glances[j];
       if (!g || !(g.read || startsWith(g.words, words))) continue;
-      if (this.use(p)?.coarse === u.coarse) n++;
+      if (this.use(j)?.coarse === u.coarse) n++;
     }
     return n;
   }
+}
+
+/** Each item's position among `paragraphs` (a list of some of them, in their order), or -1. */
+function slotsOf(items: Paragraph[], paragraphs: Paragraph[]): number[] {
+  const slots = new Array<number>(items.length);
+  let j = 0;
+  for (let k = 0; k < items.length; k++) slots[k] = j < paragraphs.length && items[k] === paragraphs[j] ? j++ : -1;
+  if (j === paragraphs.length) return slots;
+  // A list in another order (not met in the model): by identity.
+  const index = new Map(paragraphs.map((p, i) => [p, i]));
+  return items.map((p) => index.get(p) ?? -1);
 }
 
 function adverbialFurther(text: string, tokens: Token[], k: number): boolean {
@@ -256,9 +275,9 @@ function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
   // sequence adverb are judged, and only they need how many uses of their opener came before.
   const also = new Set<string>();
   const earlier: Paragraph[] = [];
-  const sequence = [...section.uses().values()];
+  const sequence = section.uses();
   paragraphs.forEach((p, i) => {
-    const u = section.isRead(p) ? section.use(p) : undefined;
+    const u = section.isRead(i) ? section.use(i) : undefined;
     if (!u || (u.step !== 'also' && u.step !== 'further')) { earlier.push(p); return; }
     const count = section.countBefore(u, i);
     let corrected: Step = u.step;
@@ -274,7 +293,7 @@ function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
     if (corrected === 'also' || (problem === 'first' && u.step === 'also')) also.add(u.coarse);
     earlier.push(p);
   });
-  if (strict) hintRepetitions(ctx, part, section.uses());
+  if (strict) hintRepetitions(ctx, part, section);
 }
 
 /**
@@ -506,13 +525,15 @@ function fix(ctx: RuleContext, expected: string, e: TextEdit, safe: boolean): Fi
  * Invite … »). Only the second of a run of two or three: adopted texts restart the sequence at will,
  * and a run of four or more (« Considérant … » ×7 in A/RES/217 A (III)) is a deliberate litany.
  */
-function hintRepetitions(ctx: RuleContext, part: Part, uses: Map<Paragraph, Use>): void {
+function hintRepetitions(ctx: RuleContext, part: Part, section: Section): void {
   const runs: Use[][] = [];
   let run: Use[] = [];
   const close = () => { if (run.length) runs.push(run); run = []; };
-  for (const p of part.items) {
+  for (let k = 0; k < part.items.length; k++) {
+    const p = part.items[k];
     if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
-    const u = uses.get(p);
+    const at = section.slots[k];
+    const u = at < 0 ? undefined : section.usedAt(at);
     if (!u || u.step === 'again') { close(); continue; }
     if (run.length && run[run.length - 1].strict !== u.strict) close();
     run.push(u);
