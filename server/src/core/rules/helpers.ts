@@ -416,6 +416,11 @@ function needlesFinder(needles: readonly string[], accept?: (text: string, at: n
  * not add up to the text, is always worth reading).
  */
 export function paragraphTest(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): (p: Paragraph) => boolean {
+  // A document that keeps only a few of its paragraphs (incremental analysis checking what changed)
+  // is read paragraph by paragraph: a search of the whole text would cost more than reading them.
+  let kept = 0;
+  for (const p of doc.paragraphs) kept += p.text.length;
+  if (kept * 8 < doc.text.length) return () => true;
   const found = positionsAt(doc, find);
   if (!found) return () => true;
   const index = textIndex(doc)!;
