@@ -37,6 +37,8 @@ interface Use {
 // Words after which an English "further" is still an adverb (« Decides further that », "Affirms
 // further the necessity"); before a bare noun it is an adjective ("Encourages further efforts").
 const ADVERBIAL_FURTHER_NEXT = new Set(['that', 'to', 'the', 'all', 'its', 'their', 'a', 'an', 'this', 'these', 'those', 'each', 'every', 'any', 'upon', 'on', 'for', 'in', 'with', 'by', 'at', 'as', 'of', 'and']);
+/** An identity leaves out the Secretary-General addressed at its end (« Prie le Secrétaire général » is « Prie »). */
+const OFFICERS = [' the secretary-general', ' le secrétaire général'];
 const EN_PREPOSITIONS = new Set(['of', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'about', 'from', 'that']);
 
 const ucfirst = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
@@ -86,7 +88,7 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   }
   let strict = '';
   for (let k = 0; k < length; k++) if (!skip?.has(k)) strict = strict ? `${strict} ${tokens[k].key}` : tokens[k].key;
-  strict = strict.replace(/ (?:the secretary-general|le secrétaire général)$/, '');
+  for (const officer of OFFICERS) if (strict.endsWith(officer)) { strict = strict.slice(0, -officer.length); break; }
   const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
   const coarse = kind === 'operative' || match.adjective ? head.join(' ') : head[0] === 'se' || head[0] === "s'" ? head.slice(0, 2).join(' ') : head[0];
   return { p, kind, line, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
