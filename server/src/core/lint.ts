@@ -127,5 +127,15 @@ export function finishFindings(doc: ResolutionDocument, findings: Finding[], opt
     }
   }
   return kept
-    .sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+    .sort((a, b) => comparePositions(a.range.start, b.range.start) || compareRuleIds(a.rule, b.rule));
+}
+
+/** Rule ids in kebab-case ASCII (all of them): compared by code unit, the order localeCompare gives them. */
+const PLAIN_ID = /^[a-z0-9-]+$/;
+
+/** The order of rule ids as localeCompare gives it (on [a-z0-9-] the collator orders by code unit); plain ids without the collator. */
+function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
 }
