@@ -65,7 +65,8 @@ export function sizeNotice(doc: ResolutionDocument, textLength: number, cut: num
 export function lintDocument(doc: ResolutionDocument, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const { active, profile, typography } = activeRules(doc, options);
-  for (const rule of active) runRule(rule, doc, { ...options, profile, typography }, findings);
+  const ruleOptions = { ...options, profile, typography };
+  for (const rule of active) runRule(rule, doc, ruleOptions, findings);
   return finishFindings(doc, findings, options);
 }
 
