@@ -3,54 +3,48 @@
 // text of the corpus says "the present resolution", every Security Council one "this resolution").
 import { flattenSubs } from '../model/parse';
 import { ALL_PROFILES } from '../profiles';
-import { mayJoinAt, q, resolutionParts, WORDING_KINDS } from './helpers';
+import { q, resolutionParts, WORDING_KINDS } from './helpers';
 import type { Paragraph } from '../model/types';
 import type { Rule } from './types';
 
 /**
- * `re` finds the words, `probe` tells a paragraph that holds them; `needle`, a piece of them that
- * `mayHold` judges in the whole text, finds the paragraphs worth probing (a search for a rare
- * character instead of an expression over every paragraph).
+ * `re` finds the words; `needle`, the rarest piece of them (« é » is rarer than « c » and « r »: a
+ * search stops at each first letter it meets), found where `holds` accepts it, tells a paragraph
+ * that holds them, as /[Cc]ette[ \u00a0]+résolution/ would, without an expression over its text.
  */
 const PATTERNS = {
   fr: {
-    re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, probe: /[Cc]ette[ \u00a0]+résolution/, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution`,
-    needle: 'ésolu', mayHold: (text: string, at: number) => text[at - 1] === 'r' && text.startsWith('tion', at + 5) && followsWord(text, at - 1, 'ette', 'Cc'),
+    re: /\b([Cc])ette([ \u00a0]+)résolution\b/g, write: (c: string, sp: string) => `${c === 'C' ? 'L' : 'l'}a${sp}présente${sp}résolution`,
+    needle: 'ésolu', holds: (text: string, at: number) => text[at - 1] === 'r' && text.startsWith('tion', at + 5) && followsWord(text, at - 1, 'ette', 'Cc'),
   },
   en: {
-    re: /\b([Tt])his([ \u00a0]+)resolution\b/g, probe: /[Tt]his[ \u00a0]+resolution/, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution`,
-    needle: 'his', mayHold: (text: string, at: number) => (text[at - 1] === 'T' || text[at - 1] === 't') && precedesWord(text, at + 3, 'resolution'),
+    re: /\b([Tt])his([ \u00a0]+)resolution\b/g, write: (c: string, sp: string) => `${c}he${sp}present${sp}resolution`,
+    needle: 'his', holds: (text: string, at: number) => (text[at - 1] === 'T' || text[at - 1] === 't') && precedesWord(text, at + 3, 'resolution'),
   },
 } as const;
 
-/** Whether `text` holds `needle` where `mayHold` accepts it. */
-function holds(text: string, needle: string, mayHold: (text: string, at: number) => boolean): boolean {
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (mayHold(text, i)) return true;
+/** Whether `text` holds `needle` where `accept` accepts it. */
+function holdsAt(text: string, needle: string, accept: (text: string, at: number) => boolean): boolean {
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (accept(text, i)) return true;
   return false;
 }
 
-/**
- * Whether, in the whole text, `word` preceded by one of `initials` and then spaces [ \u00a0]+ may
- * stand right before `at` in a paragraph's text. Where other white space or a line break comes in
- * between, the paragraph may join two lines there: yes. (Characters that are not white space are
- * those of the paragraph's text, their line's segment holding them all.)
- */
+/** Whether `word`, after one of `initials`, then spaces [ \u00a0]+ stand right before `at`. */
 function followsWord(text: string, at: number, word: string, initials: string): boolean {
   let k = at - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
-  if (mayJoinAt(text, k)) return true;
   if (k === at - 1) return false;
   const start = k + 1 - word.length;
   return start > 0 && text.startsWith(word, start) && initials.includes(text[start - 1]);
 }
 
-/** Whether, in the whole text, spaces [ \u00a0]+ and then `word` may follow `at` in a paragraph's text (see followsWord). */
+/** Whether spaces [ \u00a0]+ and then `word` follow `at`. */
 function precedesWord(text: string, at: number, word: string): boolean {
   let k = at;
   while (k < text.length && (text[k] === ' ' || text[k] === '\u00a0')) k++;
-  if (mayJoinAt(text, k)) return true;
   return k > at && text.startsWith(word, k);
 }
+
 /** A resolution cited earlier in the paragraph (« sa résolution 77/237 … de cette résolution »): then « cette » points back to it. */
 const CITED_BEFORE = /\b[Rr][ée]solutions?[ \u00a0]+(?:\[)?(?:S-|ES-)?\d/;
 
@@ -64,11 +58,10 @@ export const presentResolution: Rule = {
   profiles: ALL_PROFILES.filter((p) => p !== 'security-council'), scope: 'part',
   check(ctx) {
     const { doc, lang } = ctx;
-    const { re, probe, write, needle, mayHold } = PATTERNS[lang];
-    // Almost no paragraph has the words: those that may are found in the whole text, and each one's
-    // joined text is tested once before its lines are walked.
+    const { re, write, needle, holds } = PATTERNS[lang];
+    // Almost no paragraph has the words: its joined text is tested once before its lines are walked.
     const check = (p: Paragraph) => {
-      if (!WORDING_KINDS.has(p.kind) || !holds(p.text, needle, mayHold) || !probe.test(p.text)) return;
+      if (!WORDING_KINDS.has(p.kind) || !holdsAt(p.text, needle, holds)) return;
       let before = '';
       for (const seg of p.segments) {
         const line = doc.lines[seg.line];
