@@ -1,6 +1,6 @@
 // Runs every rule over a parsed document. A rule that throws is logged and skipped: the
 // other rules still report, and the caller (server or CLI) keeps running.
-import { readControl, type Control } from './control';
+import { readTextControl, type Control } from './control';
 import { parse, type ParseOptions } from './model/parse';
 import { comparePositions } from './model/text';
 import type { ResolutionDocument } from './model/types';
@@ -65,7 +65,8 @@ export function sizeNotice(doc: ResolutionDocument, textLength: number, cut: num
 export function lintDocument(doc: ResolutionDocument, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const { active, profile, typography } = activeRules(doc, options);
-  for (const rule of active) runRule(rule, doc, { ...options, profile, typography }, findings);
+  const ruleOptions = { ...options, profile, typography };
+  for (const rule of active) runRule(rule, doc, ruleOptions, findings);
   return finishFindings(doc, findings, options);
 }
 
@@ -112,7 +113,7 @@ export function runRule(rule: Rule, doc: ResolutionDocument, options: LintOption
  * The last step of every analysis: findings on lines disabled by control comments go, unknown rules in
  * them are reported, all in order. `control` may be given when known (no line holds « reslint- »).
  */
-export function finishFindings(doc: ResolutionDocument, findings: Finding[], options: LintOptions, control: Control = readControl(doc.lines)): Finding[] {
+export function finishFindings(doc: ResolutionDocument, findings: Finding[], options: LintOptions, control: Control = readTextControl(doc.text, doc.lines)): Finding[] {
   const kept = findings.filter((f) => !control.isDisabled(f.rule, f.range.start.line));
   // A control comment naming a rule that does not exist would silently disable nothing: say so.
   const controlSeverity = options.rules?.['control-comment'];
@@ -127,5 +128,15 @@ export function finishFindings(doc: ResolutionDocument, findings: Finding[], opt
     }
   }
   return kept
-    .sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+    .sort((a, b) => comparePositions(a.range.start, b.range.start) || compareRuleIds(a.rule, b.rule));
+}
+
+/** Rule ids in kebab-case ASCII (all of them): compared by code unit, the order localeCompare gives them. */
+const PLAIN_ID = /^[a-z0-9-]+$/;
+
+/** The order of rule ids as localeCompare gives it (on [a-z0-9-] the collator orders by code unit); plain ids without the collator. */
+function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
 }

@@ -258,24 +258,127 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * expression runs only for the others. Undefined: not such a date (or not after `from`).
  */
 function canonicalDate(text: string, year: number, from: number): DateMatch | undefined {
-  if (text.charCodeAt(year - 1) !== 32) return undefined;
-  let m = year - 1;
-  while (m > 0 && isMonthLetter(text.charCodeAt(m - 1))) m--;
-  const month = MONTH_OF.get(text.slice(m, year - 1));
-  if (!month || text.charCodeAt(m - 1) !== 32) return undefined;
+  const start = canonicalDateStart(text, year);
+  if (start < from) return undefined;
+  const m = text.lastIndexOf(' ', year - 2) + 1;
+  const month = MONTH_OF.get(text.slice(m, year - 1))!;
   const d2 = text.charCodeAt(m - 2), d1 = text.charCodeAt(m - 3);
-  if (!isDigit(d2)) return undefined;
-  const start = isDigit(d1) ? m - 3 : m - 2;
   const day = isDigit(d1) ? (d1 - 48) * 10 + d2 - 48 : d2 - 48;
-  if (day < 2 || day > 28 || (isDigit(d1) && d1 === 48) || start < from) return undefined;
-  // The expression's lookbehind: no letter or digit before the day.
-  if (start > 0) {
-    const b = text.charCodeAt(start - 1);
-    if (isDigit(b) || isAsciiLetter(b) || (b >= 0xd800 && b <= 0xdfff) || (b >= 128 && LETTER.test(text[start - 1]))) return undefined;
-  }
   const y = Number(text.slice(year, year + 4));
   const date: ParsedDate = { iso: `${y}-${pad2(month.month)}-${pad2(day)}`, year: y, month: month.month, day, lang: month.lang, formIssue: undefined, formIssues: [] };
   return { start, end: year + 4, text: text.slice(start, year + 4), date };
+}
+
+/** Where the date canonicalDate reads, ending with the year at `year`, starts; -1 when there is none. */
+export function canonicalDateStart(text: string, year: number): number {
+  if (text.charCodeAt(year - 1) !== 32) return -1;
+  let m = year - 1;
+  while (m > 0 && isMonthLetter(text.charCodeAt(m - 1))) m--;
+  if (text.charCodeAt(m - 1) !== 32 || !isHouseMonth(text, m, year - 1)) return -1;
+  const d2 = text.charCodeAt(m - 2), d1 = text.charCodeAt(m - 3);
+  if (!isDigit(d2)) return -1;
+  const start = isDigit(d1) ? m - 3 : m - 2;
+  const day = isDigit(d1) ? (d1 - 48) * 10 + d2 - 48 : d2 - 48;
+  if (day < 2 || day > 28 || (isDigit(d1) && d1 === 48)) return -1;
+  // The expression's lookbehind: no letter or digit before the day.
+  if (start > 0) {
+    const b = text.charCodeAt(start - 1);
+    if (isDigit(b) || isAsciiLetter(b) || (b >= 0xd800 && b <= 0xdfff) || (b >= 128 && LETTER.test(text[start - 1]))) return -1;
+  }
+  return start;
+}
+
+/**
+ * Whether the year at `i` in a whole document's text (an isolated group of four digits
+ * /(?:1[89]|20)\d\d/) may end a date findDates reads in a paragraph's text and that is not a
+ * canonical date (canonicalDateStart) standing alone (not the second of a pair « 1 et 2 octobre
+ * 2020 »). A paragraph joins two of its lines with a space: where the reading meets white space or
+ * a line break, the paragraph's text may hold another character, and the answer is yes.
+ */
+export function yearMayEndDate(text: string, i: number): boolean {
+  if (!isDateSpace(text.charCodeAt(i - 1))) return isWhiteAt(text, i - 1);
+  // The word before the spaces: a month (day first), or a day (US order); anything else ends no date.
+  let k = i - 1;
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  if (isWhiteAt(text, k)) return true;
+  let j = k;
+  while (j >= 0 && !isWhiteAt(text, j)) j--;
+  const month = mayBeMonth(text, j + 1, k + 1);
+  if (!month && !(isDigit(text.charCodeAt(j + 1)) && US_DAY.test(text.slice(j + 1, k + 1)))) return false;
+  const start = canonicalDateStart(text, i);
+  if (start < 0) return !month || mayHaveDayBefore(text, j);
+  // A canonical date is judged only as the second of a pair (« 1 et 2 octobre 2020 »), after « et » or « and ».
+  k = start - 1;
+  if (!isDateSpace(text.charCodeAt(k))) return isWhiteAt(text, k);
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  return isWhiteAt(text, k) || text.startsWith('et', k - 1) || text.startsWith('and', k - 2);
+}
+
+/** White space or a line break (as \s reads it), or outside the text. */
+function isWhiteAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * Whether a day may stand before the month that white space at `j` precedes, as the date expression
+ * reads a day first: date spaces, then a day and its suffix (« 1er », « 1<sup>er</sup> », "3rd") with
+ * no letter or digit before it.
+ */
+function mayHaveDayBefore(text: string, j: number): boolean {
+  if (!isDateSpace(text.charCodeAt(j))) return true; // another white space: a line may end there
+  let k = j;
+  while (k >= 0 && isDateSpace(text.charCodeAt(k))) k--;
+  if (isWhiteAt(text, k)) return true;
+  return DAY_BEFORE.test(text.slice(Math.max(0, k - 16), k + 1));
+}
+const DAY_BEFORE = new RegExp(`(?<![\\p{L}0-9])\\d{1,2}(?:${DAY_SUFFIX})?$`, 'iu');
+
+/** The day of a date in US order as the date expression reads it before the year ("15th,"). */
+const US_DAY = /^\d{1,2}(?:st|nd|rd|th)?,?$/iu;
+
+/** The months the date expression reads (MONTH_INDEX's keys), by length. */
+const MONTHS_BY_LENGTH: string[][] = [];
+for (const m of MONTH_INDEX.keys()) (MONTHS_BY_LENGTH[m.length] ??= []).push(m);
+
+/**
+ * Whether text[from, to) may be a month name as the date expression's case-insensitive
+ * alternatives read it: no ASCII character other than a letter (none folds into a month's
+ * letters), and, when all its letters are ASCII or « é », « û » in either case, a known month
+ * (compared in lower case, without slicing the text).
+ */
+function mayBeMonth(text: string, from: number, to: number): boolean {
+  let plain = true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128) { if (!isAsciiLetter(c)) return false; }
+    else if (c !== 0xe9 && c !== 0xc9 && c !== 0xfb && c !== 0xdb) plain = false;
+  }
+  if (!plain) return true;
+  next: for (const m of MONTHS_BY_LENGTH[to - from] ?? []) {
+    for (let k = 0; k < m.length; k++) {
+      let c = text.charCodeAt(from + k);
+      if (c < 128) c |= 32; else if (c === 0xc9 || c === 0xdb) c += 32; // É → é, Û → û
+      if (c !== m.charCodeAt(k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The months as the house writes them (MONTH_OF's keys), by length. */
+const HOUSE_MONTHS_BY_LENGTH: string[][] = [];
+for (const m of MONTH_OF.keys()) (HOUSE_MONTHS_BY_LENGTH[m.length] ??= []).push(m);
+
+/** Whether text[from, to) is a key of MONTH_OF (compared without slicing the text). */
+function isHouseMonth(text: string, from: number, to: number): boolean {
+  next: for (const m of HOUSE_MONTHS_BY_LENGTH[to - from] ?? []) {
+    for (let k = 0; k < m.length; k++) if (text.charCodeAt(from + k) !== m.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** A letter of a month name as the house writes it (ASCII letters, « é », « û »). */

@@ -26,7 +26,7 @@ const STOP = new Set([...data.functionWords.en, ...data.functionWords.fr].map((w
 const MIN_DEFINED = 4;
 
 interface Occurrence { prose: Prose; start: number; end: number; /** Its range, computed once: a form's every finding lists every occurrence. */ range?: Range }
-interface Word { text: string; key: string; /** Offset in the paragraph's text. */ start: number }
+interface Word { readonly text: string; readonly key: string; /** Offset in the paragraph's text. */ readonly start: number }
 interface Definition { acronym: string; words: Word[]; occurrence: Occurrence; /** Offset of « ( ». */ paren: number }
 type Kind = 'defined' | 'variant' | 'split';
 
@@ -38,7 +38,16 @@ function wordsBefore(text: string, at: number): Word[] {
   let window = text.slice(from, at);
   const cut = Math.max(...[';', ':', '.', '!', '?', '(', ')', '«', '»', '“', '”', '"', '[', ']'].map((c) => window.lastIndexOf(c)));
   window = ' '.repeat(cut + 1) + window.slice(cut + 1).replace(/<sup>[^<]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*_]/g, (m) => ' '.repeat(m.length));
-  return [...window.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ text: m[0], key: bare(m[0]), start: from + m.index }));
+  return [...window.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => new NameWord(m[0], from + m.index));
+}
+
+/** A word before « (ACRONYM) », its key read when first asked for (most definitions are compared by their last word only). */
+class NameWord implements Word {
+  private bared?: string;
+  constructor(readonly text: string, readonly start: number) {}
+  get key(): string {
+    return (this.bared ??= bare(this.text));
+  }
 }
 
 /** The name as written, from its first word to the parenthesis, markup set aside. */

@@ -9,7 +9,7 @@
 import type { Lang, Paragraph, Part, Range } from '../model/types';
 import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { openerWords, q, resolutionParts } from './helpers';
+import { openerWords, q, resolutionParts, type OpenerWords } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -37,6 +37,8 @@ interface Use {
 // Words after which an English "further" is still an adverb (« Decides further that », "Affirms
 // further the necessity"); before a bare noun it is an adjective ("Encourages further efforts").
 const ADVERBIAL_FURTHER_NEXT = new Set(['that', 'to', 'the', 'all', 'its', 'their', 'a', 'an', 'this', 'these', 'those', 'each', 'every', 'any', 'upon', 'on', 'for', 'in', 'with', 'by', 'at', 'as', 'of', 'and']);
+/** An identity leaves out the Secretary-General addressed at its end (« Prie le Secrétaire général » is « Prie »). */
+const OFFICERS = [' the secretary-general', ' le secrétaire général'];
 const EN_PREPOSITIONS = new Set(['of', 'to', 'for', 'in', 'on', 'with', 'by', 'at', 'about', 'from', 'that']);
 
 const ucfirst = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
@@ -86,7 +88,7 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   }
   let strict = '';
   for (let k = 0; k < length; k++) if (!skip?.has(k)) strict = strict ? `${strict} ${tokens[k].key}` : tokens[k].key;
-  strict = strict.replace(/ (?:the secretary-general|le secrétaire général)$/, '');
+  for (const officer of OFFICERS) if (strict.endsWith(officer)) { strict = strict.slice(0, -officer.length); break; }
   const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
   const coarse = kind === 'operative' || match.adjective ? head.join(' ') : head[0] === 'se' || head[0] === "s'" ? head.slice(0, 2).join(' ') : head[0];
   return { p, kind, line, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
@@ -102,8 +104,8 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
 // is not the same opener.
 
 interface Glance {
-  /** The opener's words (read lazily: most are never looked at). */
-  tokens: Token[];
+  /** The opener's words (the first two read at once: most are never looked at further). */
+  words: OpenerWords;
   /** Its head may stand after its first word, or a sequence adverb may be among its words: read it. */
   read: boolean;
 }
@@ -126,16 +128,41 @@ function sequenceWordsOf(lang: Lang): RegExp {
   return new RegExp([...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 }
 
+/**
+ * Twelve stretches of a line, each from a character that cannot start a word (or the first word) to
+ * the end of a run of characters that may be in a word (ASCII letters, « ' », « - », anything beyond
+ * ASCII), with a Latin letter in it. Each holds at least one word of tokenize's (openerWords) whole:
+ * the one its first Latin letter is in. So when there are twelve, they end no earlier than the
+ * twelfth word, and the opener's words lie within them (found without reading the words).
+ */
+const LATIN = 'A-Za-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f';
+const IN_WORD = "A-Za-z'\\-\\u0080-\\uffff";
+const TWELVE_WORDS = new RegExp(`(?:[^${LATIN}]*[${LATIN}][${IN_WORD}]*(?![${IN_WORD}])){12}`, 'y');
+
 function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
   if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
-  const { text, tokens } = openerWords(ctx.doc, p)!;
-  if (!tokens.length) return { tokens, read: true };
-  const read = leadingWords[ctx.lang].has(tokens[0].key) || sequenceWords[ctx.lang].test(text.slice(tokens[0].start, tokens[tokens.length - 1].end));
-  return { tokens, read };
+  const words = openerWords(ctx.doc, p)!;
+  const { text, first } = words;
+  if (!first.length || leadingWords[ctx.lang].has(first[0].key)) return { words, read: true };
+  // A sequence adverb may be among the opener's words: tested on a stretch that holds them all. An
+  // opener read that has none (one beyond its twelfth word) is read for nothing: its use is plain,
+  // its identity starts with its first word, so the count and the hints come out the same.
+  const start = first[0].start;
+  TWELVE_WORDS.lastIndex = start;
+  const end = TWELVE_WORDS.test(text) ? TWELVE_WORDS.lastIndex : text.length;
+  return { words, read: sequenceWords[ctx.lang].test(text.slice(start, end)) };
+}
+
+/** Whether an unread opener's first word starts a use's identity (then the two may be the same opener). */
+function startsIdentity(g: Glance, u: Use): boolean {
+  const key = g.words.first[0].key;
+  return u.strict.startsWith(key) && (u.strict.length === key.length || u.strict[key.length] === ' ');
 }
 
 /** Whether the opener's first words are `words` (for an unread opener: whether it may be that opener). */
-function startsWith(tokens: Token[], words: string[]): boolean {
+function startsWith(opener: OpenerWords, words: string[]): boolean {
+  // The first two words are read already; the others only for a longer identity.
+  const tokens = words.length <= opener.first.length ? opener.first : opener.tokens;
   if (tokens.length < words.length) return false;
   for (let k = 0; k < words.length; k++) if (tokens[k].key !== words[k]) return false;
   return true;
@@ -143,48 +170,67 @@ function startsWith(tokens: Token[], words: string[]): boolean {
 
 /** The uses of a section, read when needed: at once those with a sequence adverb (and, for the hints, pairs that may be one). */
 class Section {
-  private readonly glances = new Map<Paragraph, Glance>();
-  private readonly read = new Map<Paragraph, Use | undefined>();
+  /** By position in the section: its glance, whether it was read, its use. */
+  private readonly glances: (Glance | undefined)[];
+  private readonly readAt: boolean[];
+  private readonly usesAt: (Use | undefined)[];
+  /** Each item of the part (what hintRepetitions walks) → its position in the section, or -1. */
+  readonly slots: number[];
   constructor(private readonly ctx: RuleContext, private readonly kind: Kind, readonly paragraphs: Paragraph[], part: Part, strict: boolean) {
-    for (const p of paragraphs) {
-      const g = glance(ctx, p, kind);
-      if (!g) continue;
-      this.glances.set(p, g);
-      if (g.read) this.use(p);
+    const n = paragraphs.length;
+    this.glances = new Array(n);
+    this.readAt = new Array(n).fill(false);
+    this.usesAt = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = (this.glances[i] = glance(ctx, paragraphs[i], kind));
+      if (g?.read) this.use(i);
     }
-    // Two in a row, for the hints: the items hintRepetitions walks, side by side.
+    this.slots = slotsOf(part.items, paragraphs);
+    // Two in a row, for the hints: the items hintRepetitions walks, side by side. Two uses are the
+    // same opener only if their identities (strict) are the same, and an unread opener's identity
+    // starts with its first word: next to a read one, it is read only if that word starts the read
+    // one's identity (otherwise it ends a run of uses, read or not).
     if (strict) {
-      let previous: Glance | undefined, previousP: Paragraph | undefined;
-      for (const p of part.items) {
-        if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
-        const g = this.glances.get(p);
-        if (previous && g && (previous.read || g.read || previous.tokens[0].key === g.tokens[0].key)) { this.use(previousP!); this.use(p); }
-        previous = g; previousP = p;
-      }
+      let previous: Glance | undefined, previousAt = -1;
+      part.items.forEach((p, k) => {
+        if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') return;
+        const at = this.slots[k];
+        const g = at < 0 ? undefined : this.glances[at];
+        if (previous && g) {
+          if (previous.read || g.read) {
+            const before = previous.read ? this.use(previousAt) : undefined;
+            const after = g.read ? this.use(at) : undefined;
+            if (before && !g.read && startsIdentity(g, before)) this.use(at);
+            if (after && !previous.read && startsIdentity(previous, after)) this.use(previousAt);
+          } else if (previous.words.first[0].key === g.words.first[0].key) { this.use(previousAt); this.use(at); }
+        }
+        previous = g; previousAt = at;
+      });
     }
   }
 
-  /** The use a paragraph of the section holds, read once. */
-  use(p: Paragraph): Use | undefined {
-    if (this.read.has(p)) return this.read.get(p);
-    const u = readUse(this.ctx, p, this.kind);
-    this.read.set(p, u);
-    return u;
+  /** The use the i-th paragraph of the section holds, read once. */
+  use(i: number): Use | undefined {
+    if (this.readAt[i]) return this.usesAt[i];
+    this.readAt[i] = true;
+    return (this.usesAt[i] = readUse(this.ctx, this.paragraphs[i], this.kind));
   }
 
   /** The uses read so far, in the section's order. */
-  uses(): Map<Paragraph, Use> {
-    const out = new Map<Paragraph, Use>();
-    for (const p of this.paragraphs) {
-      const u = this.read.get(p);
-      if (u) out.set(p, u);
-    }
+  uses(): Use[] {
+    const out: Use[] = [];
+    for (const u of this.usesAt) if (u) out.push(u);
     return out;
   }
 
-  /** Whether the paragraph was read when the section was glanced at (the others hold no sequence adverb). */
-  isRead(p: Paragraph): boolean {
-    return this.read.has(p);
+  /** The use of the i-th paragraph if it is read already. */
+  usedAt(i: number): Use | undefined {
+    return this.usesAt[i];
+  }
+
+  /** Whether the i-th paragraph was read when the section was glanced at (the others hold no sequence adverb). */
+  isRead(i: number): boolean {
+    return this.readAt[i];
   }
 
   /**
@@ -196,13 +242,23 @@ class Section {
     const words = u.coarse.split(' ');
     let n = 0;
     for (let j = i - 1; j >= 0 && n < 2; j--) {
-      const p = this.paragraphs[j];
-      const g = this.glances.get(p);
-      if (!g || !(g.read || startsWith(g.tokens, words))) continue;
-      if (this.use(p)?.coarse === u.coarse) n++;
+      const g = this.glances[j];
+      if (!g || !(g.read || startsWith(g.words, words))) continue;
+      if (this.use(j)?.coarse === u.coarse) n++;
     }
     return n;
   }
+}
+
+/** Each item's position among `paragraphs` (a list of some of them, in their order), or -1. */
+function slotsOf(items: Paragraph[], paragraphs: Paragraph[]): number[] {
+  const slots = new Array<number>(items.length);
+  let j = 0;
+  for (let k = 0; k < items.length; k++) slots[k] = j < paragraphs.length && items[k] === paragraphs[j] ? j++ : -1;
+  if (j === paragraphs.length) return slots;
+  // A list in another order (not met in the model): by identity.
+  const index = new Map(paragraphs.map((p, i) => [p, i]));
+  return items.map((p) => index.get(p) ?? -1);
 }
 
 function adverbialFurther(text: string, tokens: Token[], k: number): boolean {
@@ -221,9 +277,9 @@ function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
   // sequence adverb are judged, and only they need how many uses of their opener came before.
   const also = new Set<string>();
   const earlier: Paragraph[] = [];
-  const sequence = [...section.uses().values()];
+  const sequence = section.uses();
   paragraphs.forEach((p, i) => {
-    const u = section.isRead(p) ? section.use(p) : undefined;
+    const u = section.isRead(i) ? section.use(i) : undefined;
     if (!u || (u.step !== 'also' && u.step !== 'further')) { earlier.push(p); return; }
     const count = section.countBefore(u, i);
     let corrected: Step = u.step;
@@ -239,7 +295,7 @@ function checkSection(ctx: RuleContext, part: Part, kind: Kind): void {
     if (corrected === 'also' || (problem === 'first' && u.step === 'also')) also.add(u.coarse);
     earlier.push(p);
   });
-  if (strict) hintRepetitions(ctx, part, section.uses());
+  if (strict) hintRepetitions(ctx, part, section);
 }
 
 /**
@@ -471,13 +527,15 @@ function fix(ctx: RuleContext, expected: string, e: TextEdit, safe: boolean): Fi
  * Invite … »). Only the second of a run of two or three: adopted texts restart the sequence at will,
  * and a run of four or more (« Considérant … » ×7 in A/RES/217 A (III)) is a deliberate litany.
  */
-function hintRepetitions(ctx: RuleContext, part: Part, uses: Map<Paragraph, Use>): void {
+function hintRepetitions(ctx: RuleContext, part: Part, section: Section): void {
   const runs: Use[][] = [];
   let run: Use[] = [];
   const close = () => { if (run.length) runs.push(run); run = []; };
-  for (const p of part.items) {
+  for (let k = 0; k < part.items.length; k++) {
+    const p = part.items[k];
     if (p.kind === 'subparagraph' || p.kind === 'footnote' || p.kind === 'rule') continue;
-    const u = uses.get(p);
+    const at = section.slots[k];
+    const u = at < 0 ? undefined : section.usedAt(at);
     if (!u || u.step === 'again') { close(); continue; }
     if (run.length && run[run.length - 1].strict !== u.strict) close();
     run.push(u);

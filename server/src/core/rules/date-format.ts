@@ -4,13 +4,13 @@
 // dates anywhere in a paragraph (citations, header lines, footnotes, running text) and the first
 // date of a pair stated in a citation (« en date des 1 et 2 octobre 2020 »). One finding per date,
 // naming every problem, with a safe fix that rewrites the date in place.
-import { findDates, isDateSpace, matchDatePairAt, MONTHS_EN, MONTHS_FR, type DateFormIssue, type ParsedDate } from '../citations/dates';
+import { findDates, isDateSpace, matchDatePairAt, MONTHS_EN, MONTHS_FR, yearMayEndDate, type DateFormIssue, type ParsedDate } from '../citations/dates';
 
 // « 1 et », « 1er and », « 1<sup>er</sup> et » right before a date: the first day of a pair (a possible
 // day only: in « 20 March 53 and 28 March 1991 » the 53 is a footnote call left by extraction).
 const PAIR_TAIL = /(?<![\p{L}0-9])(?:0?[1-9]|[12]\d|3[01])(?:er|<sup>er<\/sup>|\^\{er\}|\^er\^?|ᵉʳ|st|nd|rd|th)?[ \t\u00a0\u202f\u2009]+(?:et|and)[ \t\u00a0\u202f\u2009]+$/u;
 import type { Paragraph, Position, Range } from '../model/types';
-import { q } from './helpers';
+import { digitRuns, paragraphTest, q } from './helpers';
 import { ALL_PROFILES } from '../profiles';
 import type { Rule, RuleContext } from './types';
 
@@ -134,10 +134,17 @@ export const dateFormat: Rule = {
           : undefined,
       });
     };
+    // Most dates are written right (« 18 décembre 2019 ») and stand alone: the rule has nothing to
+    // say of a paragraph holding only such dates. The whole text is searched once for the others
+    // (a date findDates may read otherwise, or the second of a possible pair); the paragraphs on
+    // their lines are read. A text with a « ſ » is left to findDates' own reading, paragraph by paragraph.
+    const worth = doc.text.includes('ſ') ? () => true : paragraphTest(doc, (text, hit) => {
+      for (const year of digitRuns(doc).years) if (yearMayEndDate(text, year)) hit(year);
+    });
     // Paragraph by paragraph, not by a search of the whole text: incremental analysis runs this
     // rule on a document that keeps only the paragraphs to check.
     for (const p of doc.paragraphs) {
-      if (p.kind === 'rule') continue;
+      if (p.kind === 'rule' || !worth(p)) continue;
       const dates = findDates(p.text);
       if (!dates.length) continue;
       const pos = offsetMap(p);

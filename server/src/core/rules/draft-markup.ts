@@ -6,12 +6,39 @@
 import { allParts } from '../model/parse';
 import type { Range, ResolutionDocument } from '../model/types';
 import { ALL_PROFILES } from '../profiles';
-import { q, resolutionParts, textAt, WORDING_KINDS } from './helpers';
+import { needleTest, q, resolutionParts, textAt, WORDING_KINDS } from './helpers';
 import type { RuleContext, Rule } from './types';
 
 const SUFFIX_ORDER = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies'];
 /** A bracket that is neither a footnote call `[^1]` nor a link's `[text](…)`: a closing one, or an opening one not followed by `^` nor closed before `(`. */
 const DRAFT_BRACKET = /\[(?!\^)(?![^\]\n]*\]\()|(?<!\[\^\d{1,3})(?<!\[[^\[\]\n]*)\]/;
+
+/**
+ * Whether a bracket at `at` in the whole text may be one DRAFT_BRACKET matches in a paragraph's text:
+ * not a call « [^1] » nor a link « [text]( », not a « ] » closing a bracket opened before it. What
+ * these tests read stands on the bracket's line, in its segment; where the search meets a line
+ * break, the paragraph may go on on another line: yes.
+ */
+function mayBeDraftBracket(text: string, at: number): boolean {
+  if (text[at] === '[') {
+    if (text[at + 1] === '^') return false;
+    for (let k = at + 1; k < text.length; k++) {
+      const c = text[k];
+      if (c === '\n' || c === '\r') return true;
+      if (c === ']') return text[k + 1] !== '(';
+    }
+    return true;
+  }
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57 && at - k <= 3) k--;
+  if (k < at - 1 && text[k] === '^' && text[k - 1] === '[') return false; // « [^12] »
+  for (k = at - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === '[') return false;
+    if (c === ']' || c === '\n' || c === '\r') return true;
+  }
+  return true;
+}
 
 export const draftMarkup: Rule = {
   id: 'draft-markup',
@@ -120,10 +147,12 @@ interface Mark { kind: '[' | ']'; range: Range }
 function bodyBrackets(doc: ResolutionDocument): Mark[][] {
   const out: Mark[][] = [];
   const bodies = new Set(resolutionParts(doc));
+  // Most paragraphs have no bracket but a Markdown link or call: those that may are found in the
+  // whole text, then a cheap test of their own text.
+  const worth = needleTest(doc, ['[', ']'], mayBeDraftBracket);
   for (const p of doc.paragraphs) {
     if (!WORDING_KINDS.has(p.kind) || !p.part || !bodies.has(p.part)) continue;
-    // Most paragraphs have no bracket but a Markdown link or call: a cheap test first.
-    if (!DRAFT_BRACKET.test(p.text)) continue;
+    if (!worth(p) || !DRAFT_BRACKET.test(p.text)) continue;
     const marks: Mark[] = [];
     let quoteDepth = 0;
     let parenDepth = 0;

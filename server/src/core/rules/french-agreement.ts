@@ -36,8 +36,11 @@ export const frenchAgreement: Rule = {
       for (const p of part.preamble) if (p.opener?.type === 'preamble') checkOpener(ctx, p, organ);
       for (const p of part.operative) {
         if (p.opener?.type === 'operative') checkOpener(ctx, p, organ);
-        checkRemainSeized(ctx, p, organ);
-        checkInlineDeclares(ctx, p, organ);
+        const words = accentedWords(p.text);
+        // The expressions cannot match a paragraph without « écide » and « saisi », or without « dit »
+        // or « éclare »: most are left at once.
+        if (words & DECIDE && p.text.includes('saisi')) checkRemainSeized(ctx, p, organ);
+        if (mayDeclare(p.text, 'dit') || (words & DECLARE && mayDeclare(p.text, 'déclare'))) checkInlineDeclares(ctx, p, organ);
       }
     }
   },
@@ -46,7 +49,7 @@ export const frenchAgreement: Rule = {
 /** The adjective of a preambular opener (« Vivement préoccupée ») or after « Se déclarant » / « Se déclare ». */
 function checkOpener(ctx: RuleContext, p: Paragraph, organ: Organ): void {
   const words = openerWords(ctx.doc, p)!;
-  if (!mayAgree(words.tokens)) return;
+  if (!mayAgree(words.first)) return;
   const { line, text, tokens, match } = words;
   if (match.type === 'preamble' && match.adjective) {
     checkAdjective(ctx, line, text, tokens[match.headIndex], match.adjective, organ);
@@ -66,7 +69,7 @@ const DECLARES = new Set(['déclare', 'déclarant', 'dit', 'disant']);
  * (classifyOpener puts the head after adverbs only, so any other opener has its head first, and
  * REFLEXIVE then reads its first two words). Looking at two words spares classifying the opener
  * for most (« Rappelant », « Prie », « Se félicite »); the words are read once for both rules
- * (openerWords), and only those looked at are sliced and lower-cased.
+ * (openerWords), the first two at once and the others only for the openers that may agree.
  */
 function mayAgree(tokens: Token[]): boolean {
   const v = vocabulary('fr');
@@ -99,13 +102,39 @@ function checkAdjective(ctx: RuleContext, line: number, text: string, token: Tok
   report(ctx, { start: { line, character: token.start }, end: { line, character: token.end } }, written, matchCase(written, expected), organ);
 }
 
+const DECIDE = 1, DECLARE = 2;
+
+/** Which of « écide » (DECIDE) and « éclare » (DECLARE) a text holds: one search for « éc » finds both. */
+function accentedWords(text: string): number {
+  let found = 0;
+  for (let i = text.indexOf('éc'); i >= 0 && found !== (DECIDE | DECLARE); i = text.indexOf('éc', i + 2)) {
+    if (text.startsWith('ide', i + 2)) found |= DECIDE;
+    else if (text.startsWith('lare', i + 2)) found |= DECLARE;
+  }
+  return found;
+}
+
+/**
+ * Whether `verb` (« dit », « déclare ») stands in the text as INLINE_DECLARES needs it: after « se »
+ * and spaces, before something other than an ASCII letter. Most « dit » are in other words
+ * (« crédit », « édition »): the expression then need not run.
+ */
+function mayDeclare(text: string, verb: string): boolean {
+  for (let i = text.indexOf(verb); i >= 0; i = text.indexOf(verb, i + 1)) {
+    const next = text.charCodeAt(i + verb.length);
+    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) continue;
+    let k = i - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+    if (k < i - 1 && text[k] === 'e' && text[k - 1] === 's') return true;
+  }
+  return false;
+}
+
 /**
  * « …, et se déclare préoccupée par … » inside an operative paragraph: after « et » or a comma the
  * subject is the organ (« le Comité, qui se déclare préoccupé » is not read).
  */
 function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void {
-  // The expression cannot match a paragraph without « dit » or « déclare »: most are left at once.
-  if (!p.text.includes('dit') && !p.text.includes('éclare')) return;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];
     const from = seg.line === p.segments[0].line && p.opener ? p.opener.range.end.character : seg.start;
@@ -118,9 +147,6 @@ function checkInlineDeclares(ctx: RuleContext, p: Paragraph, organ: Organ): void
 
 /** « Décide de rester saisie de la question » (General Assembly) / « saisi » (a Council). */
 function checkRemainSeized(ctx: RuleContext, p: Paragraph, organ: Organ): void {
-  // The expression cannot match a paragraph without « écide » and « saisi »: most are left at once
-  // (« écide » first: « é » is rarer than « s », and indexOf stops at each first letter it meets).
-  if (!p.text.includes('écide') || !p.text.includes('saisi')) return;
   const expected = `saisi${organ.gender === 'f' ? 'e' : ''}${organ.number === 'p' ? 's' : ''}`;
   for (const seg of p.segments) {
     const text = ctx.doc.lines[seg.line];

@@ -11,7 +11,7 @@
 import data from '../data/terminology.json';
 import type { Position } from '../model/types';
 import { isSpace } from '../model/text';
-import { paragraphsWith, q } from './helpers';
+import { digitRuns, offsetsTest, paragraphsWith, q } from './helpers';
 import { paragraphPunctuation } from './paragraph-punctuation';
 import { CODE, ITALIC, proseOf, QUOTE, textParagraphs, URL, type Prose } from './terminology';
 import type { Rule, RuleContext, TextEdit } from './types';
@@ -87,14 +87,15 @@ function guillemetMayLackSpace(text: string, at: number): boolean {
   return inner !== undefined && !isSpace(inner) && inner !== '«' && inner !== '»';
 }
 
-/** What can start an ordinal's number: a digit, or I, V, X (a Roman numeral). */
-const NUMERALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'I', 'V', 'X'];
+/** What can start a Roman numeral's ordinal: I, V, X (the digits' are found by digitRuns). */
+const ROMAN_STARTS = ['I', 'V', 'X'];
 const isRomanDigit = (c: number) => c === 73 || c === 86 || c === 88 || c === 76 || c === 67; // I V X L C
 
 /**
- * A number right before what an ordinal's markup or suffix starts with (« 2ème », « XXIème »,
- * « 3<sup>e</sup> »), in the whole text: the paragraphs worth MAY_BE_ORDINAL. Found from the digits
- * and I, V, X with indexOf (one scan each), not by an expression at every character.
+ * A Roman numeral right before what an ordinal's markup or suffix starts with (« XXIème »), in the
+ * whole text: with the digits' runs that digitRuns finds so (« 2ème », « 3<sup>e</sup> »), the
+ * paragraphs worth MAY_BE_ORDINAL. Found with indexOf (one scan each), not by an expression at every
+ * character.
  */
 function numeralBeforeSuffix(text: string, at: number): boolean {
   let j = at + 1;
@@ -157,9 +158,12 @@ export const frenchTypography: Rule = {
     // characters: a mark right after something other than white space, a guillemet with no space
     // inside (most paragraphs have neither), or a possible ordinal.
     const candidates = new Set([...paragraphsWith(doc, MARKS, markMayLackSpace), ...paragraphsWith(doc, GUILLEMETS, guillemetMayLackSpace)]);
-    const numbered = new Set(paragraphsWith(doc, NUMERALS, numeralBeforeSuffix));
+    // The digits' runs are found once for the rules that read numbers (digitRuns); Roman numerals here.
+    const romans: number[] = [];
+    for (const c of ROMAN_STARTS) for (let i = doc.text.indexOf(c); i >= 0; i = doc.text.indexOf(c, i + 1)) if (numeralBeforeSuffix(doc.text, i)) romans.push(i);
+    const numbered = offsetsTest(doc, digitRuns(doc).beforeSuffix, romans);
     for (const p of textParagraphs(doc)) {
-      const ordinals = numbered.has(p);
+      const ordinals = numbered(p);
       if (!candidates.has(p) && !(ordinals && MAY_BE_ORDINAL.test(p.text))) continue;
       const prose = proseOf(p);
       const { text } = prose;

@@ -1,6 +1,7 @@
 // Small helpers shared by rules: walking parts and paragraphs, quoting words in messages, and what
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf } from '../model/parse';
+import { isSpace } from '../model/text';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
 import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
 
@@ -16,16 +17,53 @@ export function numberedParts(doc: ResolutionDocument): Part[] {
 }
 
 export function ending(doc: ResolutionDocument, p: Paragraph): Ending | undefined {
-  return endingOf(p, doc.lines);
+  if (p.ending) return p.ending;
+  // Most paragraphs end with a plain character (« , », « ; », a letter): then nothing the model sets
+  // aside at the end (white space, emphasis, quotes, a bracket, a footnote call, <br>, a comment,
+  // which all end with one of TRAILING) stands there, and the ending is that character, read here as
+  // endingOf reads it (and kept on the paragraph as endingOf keeps it) without its expressions.
+  const seg = p.segments[p.segments.length - 1];
+  const line = doc.lines[seg.line];
+  const col = seg.end - 1;
+  if (col < seg.start || TRAILING.has(line[col]) || (line.charCodeAt(col) >= 48 && line.charCodeAt(col) <= 57)) return endingOf(p, doc.lines);
+  let b = col;
+  while (b > seg.start && isSpace(line[b - 1])) b--;
+  p.ending = {
+    char: line[col],
+    range: { start: { line: seg.line, character: col }, end: { line: seg.line, character: col + 1 } },
+    after: { line: seg.line, character: col + 1 },
+    spacedBefore: b < col,
+  };
+  return p.ending;
 }
 
-/** The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary reads in them. */
-export interface OpenerWords { readonly line: number; readonly text: string; readonly tokens: Token[]; readonly match: OpenerMatch }
+/**
+ * The characters the model's reading of an ending (lastSignificantColumn) may set aside at the end of
+ * a paragraph: white space, emphasis and escapes, closing quotes, a bracket, and the last character of
+ * a footnote call, of <br> or of a comment (digits aside).
+ */
+const TRAILING = new Set([' ', '\t', '\u00a0', '\u202f', '\u2009', '*', '_', '\\', '»', '”', '"', '’', ']', '>', '⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
 
-/** OpenerWords, classified on first use of `match` (a rule may need only the first words). */
+/**
+ * The words of a paragraph's opener line from the opener on (twelve at most) and what the vocabulary
+ * reads in them. `first` holds the first two words, read at once; `tokens` (all twelve) and `match`
+ * are read on first use: most openers are judged from their first words (tokenising twelve words
+ * cost four times as much as two).
+ */
+export interface OpenerWords { readonly line: number; readonly text: string; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
+
+/** OpenerWords, read as far as asked. */
 class OpenerReading implements OpenerWords {
+  readonly first: Token[];
+  private all?: Token[];
   private classified?: OpenerMatch;
-  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, readonly tokens: Token[]) {}
+  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang) {
+    // The same words as the first two of `tokens`: tokenize reads words one after the other.
+    this.first = tokenize(text, from, 2);
+  }
+  get tokens(): Token[] {
+    return (this.all ??= tokenize(this.text, this.from, 12));
+  }
   get match(): OpenerMatch {
     return (this.classified ??= classifyOpener(this.tokens, this.lang));
   }
@@ -65,7 +103,7 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
   const readings = readingsOf(doc);
   const known = readings.get(p);
   if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
-  const words = new OpenerReading(line, text, from, doc.lang, tokenize(text, from, 12));
+  const words = new OpenerReading(line, text, from, doc.lang);
   readings.set(p, words);
   return words;
 }
@@ -106,11 +144,15 @@ export function textAt(doc: ResolutionDocument, r: { start: { line: number; char
  * paragraph joins its lines with a space). Keys are grouped under short prefixes first (« Etat »
  * for « Etats membres », « Etat-Membre »…) so that most absent keys cost one scan for their group.
  */
+/** What KeyedPattern found of its keys in a document: the keys, and where each first word stands. */
+interface Presence { keys: string[]; words: { keys: string[]; at: number[] }[] }
+
 export class KeyedPattern {
   private readonly sticky: RegExp;
   /** Prefix (no space) → the keys that start with it. */
   private readonly groups = new Map<string, string[]>();
-  private readonly present = new WeakMap<ResolutionDocument, string[]>();
+  private readonly present = new WeakMap<ResolutionDocument, Presence>();
+  private readonly tests = new WeakMap<ResolutionDocument, (p: Paragraph) => boolean>();
   constructor(re: RegExp, keys: Iterable<string>) {
     this.sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
     // Shortest keys first, so that « AG » groups « AGNU » under it.
@@ -123,31 +165,85 @@ export class KeyedPattern {
   }
 
   /**
-   * The keys the document's text may hold (a few scans of the whole text, once per document). The
-   * searches are at most six characters long: V8 finds a short string at memchr speed (≈ 2 µs per
-   * 100 KB) but switches longer ones to a Boyer-Moore search that costs twenty times as much.
+   * The keys the document's text may hold, and where their first words stand in it (a few scans of
+   * the whole text, once per document). The searches are at most six characters long: V8 finds a
+   * short string at memchr speed (≈ 2 µs per 100 KB) but switches longer ones to a Boyer-Moore search
+   * that costs twenty times as much. A word that starts with another searched word (« États » after
+   * « État ») is found among that one's places.
    */
-  private keysIn(doc: ResolutionDocument): string[] {
-    let found = this.present.get(doc);
-    if (found) return found;
-    found = [];
-    const words = new Map<string, boolean>();
+  private read(doc: ResolutionDocument): Presence {
+    let presence = this.present.get(doc);
+    if (presence) return presence;
+    const text = doc.text;
+    const byWord = new Map<string, string[]>();
     for (const [prefix, keys] of this.groups) {
-      if (!doc.text.includes(prefix)) continue;
+      if (!text.includes(prefix)) continue;
       for (const key of keys) {
         const word = firstWord(key).slice(0, 6);
-        let has = words.get(word);
-        if (has === undefined) words.set(word, (has = doc.text.includes(word)));
-        if (has) found.push(key);
+        const list = byWord.get(word);
+        if (list) list.push(key); else byWord.set(word, [key]);
       }
     }
-    this.present.set(doc, found);
-    return found;
+    const places = new Map<string, number[]>();
+    for (const word of [...byWord.keys()].sort((x, y) => x.length - y.length)) {
+      let shorter: number[] | undefined;
+      for (const [w, at] of places) if (word.startsWith(w)) { shorter = at; break; }
+      const at: number[] = [];
+      if (shorter) { for (const i of shorter) if (text.startsWith(word, i)) at.push(i); }
+      else for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) at.push(i);
+      places.set(word, at);
+    }
+    const keys: string[] = [];
+    const words: Presence['words'] = [];
+    // The keys in the groups' order, as matches() meets them.
+    for (const group of this.groups.values()) {
+      for (const key of group) {
+        const word = firstWord(key).slice(0, 6);
+        if (places.get(word)?.length) keys.push(key);
+      }
+    }
+    for (const [word, at] of places) if (at.length) words.push({ keys: byWord.get(word)!, at });
+    presence = { keys, words };
+    this.present.set(doc, presence);
+    return presence;
+  }
+
+  private keysIn(doc: ResolutionDocument): string[] {
+    return this.read(doc).keys;
   }
 
   /** Whether a paragraph of the document may hold a match (false: none does). */
   mayMatch(doc: ResolutionDocument): boolean {
     return this.keysIn(doc).length > 0;
+  }
+
+  /**
+   * Whether a paragraph of the document may hold a match (paragraphTest), from where the keys' first
+   * words stand in the whole text: a key written there counts where the expression matches there
+   * (on one line it reads the same characters as in a paragraph's text: where the paragraph has its
+   * joining space the whole text has white space or a line break, and neither is a letter, a digit
+   * or a mark the expressions' lookarounds look for); a key a line break may cut counts as well.
+   */
+  test(doc: ResolutionDocument): (p: Paragraph) => boolean {
+    let test = this.tests.get(doc);
+    if (test) return test;
+    const { words } = this.read(doc);
+    const sticky = this.sticky;
+    test = paragraphTest(doc, (text, hit) => {
+      for (const { keys, at } of words) {
+        for (const i of at) {
+          let written = false, cut = false;
+          for (const key of keys) {
+            if (text.startsWith(key, i)) written = true;
+            else if (mayJoinWithin(text, i, key)) cut = true;
+          }
+          sticky.lastIndex = i;
+          if (cut || (written && sticky.test(text))) hit(i);
+        }
+      }
+    });
+    this.tests.set(doc, test);
+    return test;
   }
 
   /** The matches in `text`, a paragraph of `doc` (its lines, joined by spaces), in order. */
@@ -175,6 +271,21 @@ export class KeyedPattern {
 
 const firstWord = (key: string) => key.split(/\s/)[0];
 
+/**
+ * Whether `key` may stand at `at` in a paragraph whose text joins two lines inside it: its
+ * characters read up to a space of the key where the whole text has white space running into a
+ * line break.
+ */
+function mayJoinWithin(text: string, at: number, key: string): boolean {
+  for (let k = 0; k < key.length; k++) {
+    if (key[k] === ' ') {
+      for (let j = at + k; j < text.length && mayJoinAt(text, j); j++) if (text[j] === '\n' || text[j] === '\r') return true;
+    }
+    if (text[at + k] !== key[k]) return false;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Searching the whole text at once. A rule that looks for a rare string (« « », an acronym, a year)
 // in every paragraph pays a call and a scan per paragraph; one indexOf over the document's text
@@ -182,21 +293,25 @@ const firstWord = (key: string) => key.split(/\s/)[0];
 
 interface TextIndex {
   /** Offset in doc.text of each line. */
-  starts: number[];
-  /** The paragraphs with a segment on each line (most lines: one). */
-  onLine: (Paragraph[] | undefined)[];
-  /** Position of each paragraph in doc.paragraphs. */
-  order: Map<Paragraph, number>;
+  starts: Int32Array;
+  /** Position in doc.paragraphs of the first paragraph with a segment on each line, or -1. */
+  first: Int32Array;
+  /** The other paragraphs (positions) with a segment on a line, for the few lines that have several. */
+  others?: Map<number, number[]>;
 }
 
 const textIndexes = new WeakMap<ResolutionDocument, TextIndex | null>();
 
-/** Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then callers read every paragraph). */
+/**
+ * Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then
+ * callers read every paragraph). Paragraphs are named by their position in doc.paragraphs: no Map
+ * keyed by them (hashing each of a fresh document's paragraphs cost more than the rest).
+ */
 function textIndex(doc: ResolutionDocument): TextIndex | null {
   let index = textIndexes.get(doc);
   if (index !== undefined) return index;
-  const { text, lines } = doc;
-  const starts: number[] = new Array(lines.length);
+  const { text, lines, paragraphs } = doc;
+  const starts = new Int32Array(lines.length);
   let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
   for (let k = 0; k < lines.length; k++) {
     starts[k] = o;
@@ -206,19 +321,68 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
   }
   if (o !== text.length) index = null;
   else {
-    const onLine: (Paragraph[] | undefined)[] = new Array(lines.length);
-    const order = new Map<Paragraph, number>();
-    doc.paragraphs.forEach((p, k) => {
-      order.set(p, k);
-      for (const s of p.segments) {
-        const list = (onLine[s.line] ??= []);
-        if (list[list.length - 1] !== p) list.push(p);
+    const first = new Int32Array(lines.length).fill(-1);
+    let others: Map<number, number[]> | undefined;
+    for (let k = 0; k < paragraphs.length; k++) {
+      for (const s of paragraphs[k].segments) {
+        const at = first[s.line];
+        if (at < 0) first[s.line] = k;
+        else if (at !== k) {
+          const list = (others ??= new Map()).get(s.line);
+          if (!list) others.set(s.line, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
       }
-    });
-    index = { starts, onLine, order };
+    }
+    index = { starts, first, others };
   }
   textIndexes.set(doc, index);
   return index;
+}
+
+/** The position of a paragraph in doc.paragraphs, found from its first line; -1 when the document does not list it. */
+function positionOf(doc: ResolutionDocument, index: TextIndex, p: Paragraph): number {
+  const line = p.segments[0]?.line;
+  if (line === undefined || line >= index.first.length) return -1;
+  const k = index.first[line];
+  if (k >= 0 && doc.paragraphs[k] === p) return k;
+  for (const j of index.others?.get(line) ?? []) if (doc.paragraphs[j] === p) return j;
+  return -1;
+}
+
+/**
+ * The positions in doc.paragraphs, in increasing order, of the paragraphs with a segment on the line
+ * of an offset of doc.text that `find` reports (it scans the whole text once and calls `hit` with
+ * offsets in increasing order, or in a few increasing runs); undefined when the lines do not add up
+ * to the text.
+ */
+function positionsAt(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): number[] | undefined {
+  const index = textIndex(doc);
+  if (!index) return undefined;
+  const { starts, first, others } = index;
+  const found: number[] = [];
+  let sorted = true;
+  // The line of the last hit, so that hits on one line cost one search for it.
+  let lineStart = 1, lineEnd = 0;
+  const add = (k: number) => {
+    const last = found.length ? found[found.length - 1] : -1;
+    if (k === last) return;
+    if (k < last) sorted = false;
+    found.push(k);
+  };
+  find(doc.text, (i) => {
+    if (i >= lineStart && i < lineEnd) return; // a line already counted
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
+    lineStart = starts[lo];
+    lineEnd = lo + 1 < starts.length ? starts[lo + 1] : Infinity;
+    const k = first[lo];
+    if (k < 0) return;
+    add(k);
+    if (others) for (const j of others.get(lo) ?? []) add(j);
+  });
+  if (!sorted) return [...new Set(found)].sort((a, b) => a - b);
+  return found;
 }
 
 /**
@@ -228,29 +392,100 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
  * counts for every paragraph with a segment on its line. The paragraphs returned hold a needle or
  * share a line with one that does: callers still search each one. `accept`, when given, keeps only
  * the hits it accepts, looking at doc.text around them: it must accept every hit that can matter in a
- * paragraph's text (there, a segment's first and last characters neighbour the joining space).
+ * paragraph's text (there, a segment's first and last characters neighbour the joining space; in
+ * doc.text, white space or a line break, as a segment is a line without its leading and trailing
+ * white space).
  */
 export function paragraphsWith(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): Paragraph[] {
-  const index = textIndex(doc);
-  if (!index) return doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
-  const { starts, onLine, order } = index;
-  const found = new Set<Paragraph>();
+  const found = positionsAt(doc, needlesFinder(needles, accept));
+  if (!found) return doc.paragraphs.filter((p) => needles.some((n) => p.text.includes(n)));
+  return found.map((k) => doc.paragraphs[k]);
+}
+
+function needlesFinder(needles: readonly string[], accept?: (text: string, at: number) => boolean): (text: string, hit: (at: number) => void) => void {
+  return (text, hit) => {
+    for (const needle of needles) {
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) if (!accept || accept(text, i)) hit(i);
+    }
+  };
+}
+
+/**
+ * positionsAt as a test of one paragraph: false only for a paragraph of doc.paragraphs on none of
+ * whose lines `find` reported a hit (a paragraph the document does not list, as when the lines do
+ * not add up to the text, is always worth reading).
+ */
+export function paragraphTest(doc: ResolutionDocument, find: (text: string, hit: (at: number) => void) => void): (p: Paragraph) => boolean {
+  // A document that keeps only a few of its paragraphs (incremental analysis checking what changed)
+  // is read paragraph by paragraph: a search of the whole text would cost more than reading them.
+  let kept = 0;
+  for (const p of doc.paragraphs) kept += p.text.length;
+  if (kept * 8 < doc.text.length) return () => true;
+  const found = positionsAt(doc, find);
+  if (!found) return () => true;
+  const index = textIndex(doc)!;
+  const marked = new Uint8Array(doc.paragraphs.length);
+  for (const k of found) marked[k] = 1;
+  return (p) => {
+    const k = positionOf(doc, index, p);
+    return k < 0 || marked[k] === 1;
+  };
+}
+
+/** paragraphTest for offsets of doc.text already found (each list in increasing order). */
+export function offsetsTest(doc: ResolutionDocument, ...lists: readonly (readonly number[])[]): (p: Paragraph) => boolean {
+  return paragraphTest(doc, (_, hit) => {
+    for (const list of lists) for (const i of list) hit(i);
+  });
+}
+
+/** What the digits of a document's text hold for the rules that read numbers (digitRuns). */
+export interface DigitRuns {
+  /** The last digit of each run of digits followed by what may start an ordinal's suffix or its markup: è, e, i, é, <, ^. */
+  readonly beforeSuffix: readonly number[];
+  /** The first digit of each run of four digits that starts with 18, 19 or 20 (a year). */
+  readonly years: readonly number[];
+}
+
+const digitRunsOf = new WeakMap<ResolutionDocument, DigitRuns>();
+
+/**
+ * The runs of digits of doc.text that french-typography (ordinals) and date-format (years) look at,
+ * found once per document by one search per digit: every digit is where it is in the whole text
+ * (digits are no white space, so a run stands whole on a line, within its segment).
+ */
+export function digitRuns(doc: ResolutionDocument): DigitRuns {
+  let runs = digitRunsOf.get(doc);
+  if (runs) return runs;
   const text = doc.text;
-  for (const needle of needles) {
-    // The line of the last hit, so that hits on one line cost one search for it.
-    let line = -1, lineEnd = -1;
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      if (accept && !accept(text, i)) continue;
-      if (i >= lineEnd || i < starts[line]) {
-        let lo = 0, hi = starts.length - 1;
-        while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; }
-        line = lo;
-        lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length + 1;
-      }
-      const ps = onLine[line];
-      if (ps) for (const p of ps) found.add(p);
+  const beforeSuffix: number[] = [], years: number[] = [];
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  for (let d = 0; d <= 9; d++) {
+    const digit = String(d);
+    for (let i = text.indexOf(digit); i >= 0; i = text.indexOf(digit, i + 1)) {
+      const next = text.charCodeAt(i + 1);
+      if (!isDigit(next) && (next === 101 || next === 105 || next === 0xe8 || next === 0xe9 || next === 60 || next === 94)) beforeSuffix.push(i);
+      if ((d === 1 || d === 2) && !isDigit(text.charCodeAt(i - 1)) && (d === 1 ? next === 56 || next === 57 : next === 48)
+        && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4))) years.push(i);
     }
   }
-  if (!found.size) return [];
-  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  runs = { beforeSuffix, years };
+  digitRunsOf.set(doc, runs);
+  return runs;
+}
+
+/** paragraphTest for the hits of `needles` that `accept` accepts (see paragraphsWith). */
+export function needleTest(doc: ResolutionDocument, needles: readonly string[], accept?: (text: string, at: number) => boolean): (p: Paragraph) => boolean {
+  return paragraphTest(doc, needlesFinder(needles, accept));
+}
+
+/**
+ * Whether the character at `i` of doc.text is white space or a line break (as \s reads it), or
+ * lies outside the text: where a paragraph's text may hold the space that joins two of its lines.
+ */
+export function mayJoinAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -6,7 +6,7 @@
 // (a symbol cut by a line break, a lower-case series outside RES/DEC symbols, spaces inside a
 // symbol) is left alone.
 import type { Range } from '../model/types';
-import { q } from './helpers';
+import { needleTest, q } from './helpers';
 import { ALL_PROFILES } from '../profiles';
 import type { Rule, TextEdit } from './types';
 
@@ -19,6 +19,19 @@ const DOUBLE_SLASH = new RegExp(`${BEFORE}[A-Z0-9][A-Za-z0-9.\\-]*(?:\\/\\/?[A-Z
 /** A capitalised symbol ending in a revision, addendum or corrigendum written in another case: A/C.3/78/L.13/rev.1. */
 const SYMBOL_TOKEN = new RegExp(`${BEFORE}[A-Z]{1,6}(?:\\/[A-Za-z0-9][A-Za-z0-9.\\-]*)+`, 'gu');
 const SUFFIX = /^(rev|add|corr)\.\d{1,3}$/i;
+/** After a slash: what each pattern needs before it runs (/res/ or /dec/, a second slash, /rev, /add, /corr, /amend). */
+const RES_OR_DEC = /(?:res|dec)\//iy;
+const REVISION = /(?:rev|add|corr|amend)\b/iy;
+
+/**
+ * Whether a slash at `at` in the whole text starts what one of the patterns needs: what follows it
+ * up to a word boundary stands in its line's segment, as in a paragraph's text.
+ */
+function mayStartSlip(text: string, at: number): boolean {
+  if (text[at + 1] === '/') return true;
+  RES_OR_DEC.lastIndex = REVISION.lastIndex = at + 1;
+  return RES_OR_DEC.test(text) || REVISION.test(text);
+}
 const SUFFIX_CASE: Record<string, string> = { rev: 'Rev', add: 'Add', corr: 'Corr' };
 
 export const symbolFormat: Rule = {
@@ -39,8 +52,10 @@ export const symbolFormat: Rule = {
         fixes: [{ title: ctx.t(`Écrire ${q(lang, expected)}`, `Write ${q(lang, expected)}`), edits, safe: true }],
       });
     };
+    // Most slashes are right (77/237): the paragraphs worth reading are found in the whole text.
+    const worth = needleTest(doc, ['/'], mayStartSlip);
     for (const p of doc.paragraphs) {
-      if (p.kind === 'rule') continue;
+      if (p.kind === 'rule' || !worth(p)) continue;
       for (const s of p.segments) {
         const text = doc.lines[s.line].slice(s.start, s.end);
         if (!text.includes('/')) continue;

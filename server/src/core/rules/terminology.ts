@@ -246,10 +246,13 @@ export const terminology: Rule = {
     const abbreviations = doc.kind !== 'report' && compiled.abbr.mayMatch(doc);
     // A report in a compendium of resolutions keeps its own usage too.
     if (!abbreviations && !compiled.fixed.mayMatch(doc)) return;
+    // The paragraphs that may hold a match, found by one search of the whole text for each key.
+    const mayAbbreviate = abbreviations ? compiled.abbr.test(doc) : undefined;
+    const mayMisspell = compiled.fixed.test(doc);
     for (const p of textParagraphs(doc)) {
       const text = p.text;
-      const abbr = abbreviations && p.kind !== 'header' && p.part?.kind !== 'report' ? compiled.abbr.matches(doc, text) : [];
-      const fixed = compiled.fixed.matches(doc, text);
+      const abbr = mayAbbreviate?.(p) && p.kind !== 'header' && p.part?.kind !== 'report' ? compiled.abbr.matches(doc, text) : [];
+      const fixed = mayMisspell(p) ? compiled.fixed.matches(doc, text) : [];
       if ((!abbr.length && !fixed.length) || isCapitalsLine(text)) continue;
       const prose = proseOf(p);
       const quoted = (start: number, end: number) => inZone(prose, start, end, URL | CODE | ITALIC | QUOTE);
