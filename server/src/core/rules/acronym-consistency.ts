@@ -354,21 +354,24 @@ export const acronymConsistency: Rule = {
       const name = names.get(keep) ?? (initials === undefined ? undefined : nameAt(def, initials));
       for (const form of forms) {
         if (form === keep) continue;
-        const all = occurrences.get(form)!;
-        for (const o of all) {
-          const isDefinition = definedAt.get(o.prose)?.has(o.start) ?? false;
-          report(ctx, { form, keep, kind: kinds.get(form) ?? 'defined', name, line: def.occurrence.prose.at(def.occurrence.start).line + 1, keepCount: count(keep), formCount: all.length, o, all, isDefinition });
-        }
+        reportForm(ctx, { form, keep, kind: kinds.get(form) ?? 'defined', name, line: def.occurrence.prose.at(def.occurrence.start).line + 1, keepCount: count(keep), all: occurrences.get(form)! },
+          (o) => definedAt.get(o.prose)?.has(o.start) ?? false);
       }
     }
   },
 };
 
-interface Finding { form: string; keep: string; kind: Kind; name?: string; line: number; keepCount: number; formCount: number; o: Occurrence; all: Occurrence[]; isDefinition: boolean }
+interface FormFindings { form: string; keep: string; kind: Kind; name?: string; line: number; keepCount: number; all: Occurrence[] }
 
-function report(ctx: RuleContext, f: Finding): void {
+/**
+ * One information per occurrence of a form to replace. The message and the fix for all occurrences
+ * are the same for each: built once and shared, so a form used n times costs n, not n² (a compendium
+ * repeats a text's variants hundreds of times).
+ */
+function reportForm(ctx: RuleContext, f: FormFindings, isDefinition: (o: Occurrence) => boolean): void {
   const { lang } = ctx;
   const { form, keep } = f;
+  const formCount = f.all.length;
   const named = f.name ? ctx.t(` pour ${q(lang, f.name)}`, ` for ${q(lang, f.name)}`) : '';
   const times = (n: number) => ctx.t(`${n} fois`, n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
   let message: string;
@@ -376,14 +379,14 @@ function report(ctx: RuleContext, f: Finding): void {
     case 'defined': {
       const who = f.name ? q(lang, f.name) : ctx.t('Le même nom', 'The same name');
       message = ctx.t(
-        `Sigle ${q(lang, form)} : ${who} a déjà le sigle ${q(lang, keep)} (ligne ${f.line}), employé ${times(f.keepCount)} contre ${f.formCount} pour ${q(lang, form)} : un organisme, un sigle`,
-        `Acronym ${q(lang, form)}: ${who} already has the acronym ${q(lang, keep)} (line ${f.line}), used ${times(f.keepCount)} against ${f.formCount} for ${q(lang, form)}: one body, one acronym`);
+        `Sigle ${q(lang, form)} : ${who} a déjà le sigle ${q(lang, keep)} (ligne ${f.line}), employé ${times(f.keepCount)} contre ${formCount} pour ${q(lang, form)} : un organisme, un sigle`,
+        `Acronym ${q(lang, form)}: ${who} already has the acronym ${q(lang, keep)} (line ${f.line}), used ${times(f.keepCount)} against ${formCount} for ${q(lang, form)}: one body, one acronym`);
       break;
     }
     case 'variant':
       message = ctx.t(
-        `Sigle ${q(lang, form)} : jamais défini, il ne diffère que d’une lettre ajoutée de ${q(lang, keep)}, défini ligne ${f.line}${named} et employé ${times(f.keepCount)} (${q(lang, form)} : ${times(f.formCount)})`,
-        `Acronym ${q(lang, form)}: never defined, it differs only by an added letter from ${q(lang, keep)}, defined on line ${f.line}${named} and used ${times(f.keepCount)} (${q(lang, form)}: ${times(f.formCount)})`);
+        `Sigle ${q(lang, form)} : jamais défini, il ne diffère que d’une lettre ajoutée de ${q(lang, keep)}, défini ligne ${f.line}${named} et employé ${times(f.keepCount)} (${q(lang, form)} : ${times(formCount)})`,
+        `Acronym ${q(lang, form)}: never defined, it differs only by an added letter from ${q(lang, keep)}, defined on line ${f.line}${named} and used ${times(f.keepCount)} (${q(lang, form)}: ${times(formCount)})`);
       break;
     case 'split':
       message = ctx.t(
@@ -395,18 +398,19 @@ function report(ctx: RuleContext, f: Finding): void {
     const range: Range = (o.range ??= o.prose.range(o.start, o.end));
     return range.start.line === range.end.line ? { range, newText: keep } : undefined;
   };
-  const here = edit(f.o);
   const everywhere = f.all.map(edit).filter((e): e is TextEdit => !!e);
-  const fixes = [];
-  // Renaming the definition alone would leave the other occurrences without their evidence: all of them.
-  if (here && !f.isDefinition && f.all.length > 1) fixes.push({ title: ctx.t(`Écrire ${q(lang, keep)}`, `Write ${q(lang, keep)}`), edits: [here] });
-  if (everywhere.length) {
-    fixes.push({
-      title: everywhere.length > 1
-        ? ctx.t(`Remplacer les ${everywhere.length} ${q(lang, form)} par ${q(lang, keep)}`, `Replace all ${everywhere.length} ${q(lang, form)} with ${q(lang, keep)}`)
-        : ctx.t(`Écrire ${q(lang, keep)}`, `Write ${q(lang, keep)}`),
-      edits: everywhere,
-    });
+  const replaceAll = everywhere.length ? {
+    title: everywhere.length > 1
+      ? ctx.t(`Remplacer les ${everywhere.length} ${q(lang, form)} par ${q(lang, keep)}`, `Replace all ${everywhere.length} ${q(lang, form)} with ${q(lang, keep)}`)
+      : ctx.t(`Écrire ${q(lang, keep)}`, `Write ${q(lang, keep)}`),
+    edits: everywhere,
+  } : undefined;
+  for (const o of f.all) {
+    const here = edit(o);
+    const fixes = [];
+    // Renaming the definition alone would leave the other occurrences without their evidence: all of them.
+    if (here && !isDefinition(o) && formCount > 1) fixes.push({ title: ctx.t(`Écrire ${q(lang, keep)}`, `Write ${q(lang, keep)}`), edits: [here] });
+    if (replaceAll) fixes.push(replaceAll);
+    ctx.report({ range: o.prose.range(o.start, o.end), message, fixes });
   }
-  ctx.report({ range: f.o.prose.range(f.o.start, f.o.end), message, fixes });
 }
