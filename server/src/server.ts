@@ -229,10 +229,7 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
  * other documents' hovers need them, this document's diagnostics do not (reading every citation of
  * a 122 KB text takes ~1.6 ms, and the connection writes a message from a setImmediate queued after
  * any queued before it: an index update queued while the analysis ran would delay the diagnostics).
- * After a publication it waits a little more, so as not to take the processor from the editor while
- * it reads them.
  */
-const INDEX_AFTER_PUBLISHING_MS = 20;
 const pendingIndex = new Map<string, ResolutionDocument>();
 /** Documents whose diagnostics are being computed or sent (how many validations): their index update waits for them. */
 const publishing = new Map<string, number>();
@@ -270,7 +267,7 @@ async function validate(uri: string): Promise<void> {
   } finally {
     const n = publishing.get(uri)! - 1;
     if (n) publishing.set(uri, n); else publishing.delete(uri);
-    if (pendingIndex.has(uri)) setTimeout(() => indexNow(uri), INDEX_AFTER_PUBLISHING_MS);
+    indexNow(uri);
   }
 }
 
