@@ -229,6 +229,8 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
  * other documents' hovers need them, this document's diagnostics do not (reading every citation of
  * a 122 KB text takes ~1.6 ms, and the connection writes a message from a setImmediate queued after
  * any queued before it: an index update queued while the analysis ran would delay the diagnostics).
+ * It runs as soon as they are written, before the server reads anything else: a request sent once
+ * they arrived finds the document indexed.
  */
 const pendingIndex = new Map<string, ResolutionDocument>();
 /** Documents whose diagnostics are being computed or sent (how many validations): their index update waits for them. */
