@@ -177,8 +177,15 @@ const loadAtStart = loadavg()[0];
 
 const ROOT_DIR = join(__dirname, '..');
 const SERVER_JS = join(ROOT_DIR, 'server', 'out', 'server.js');
-/** The server's debounce, read from its source so that the figure "after the debounce" stays right. */
-const DEBOUNCE_MS = Number(/const DEBOUNCE_MS = (\d+)/.exec(readFileSync(join(ROOT_DIR, 'server', 'src', 'server.ts'), 'utf8'))?.[1] ?? 150);
+/**
+ * The server's debounce, read from its source so that the figure "after the debounce" subtracts
+ * exactly what the server waits, never a guess: no constant found, no figure.
+ */
+const DEBOUNCE_MS = (() => {
+  const found = /const DEBOUNCE_MS = (\d+);/.exec(readFileSync(join(ROOT_DIR, 'server', 'src', 'server.ts'), 'utf8'));
+  if (!found) throw new Error('DEBOUNCE_MS not found in server/src/server.ts: the figure after the debounce would subtract a guess');
+  return Number(found[1]);
+})();
 const KEYSTROKES = 200;
 const BURST = 5; // keystrokes typed 60 ms apart, then a pause until the diagnostics of the last one
 const KEY_INTERVAL_MS = 60;
@@ -205,10 +212,12 @@ const procStatusMb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
  * The language server as the editor runs it (server/out/server.js over stdio), on a workspace of
  * the seeds and the corpus (indexed at start-up, as in VS Code): seed 000 is opened, then ~200
  * one-character edits are typed into an operative paragraph, in bursts of 5 keys 60 ms apart (a
- * typist's pace); after each burst, the time from its last keystroke to the publishDiagnostics of
- * that document version. That time includes the server's debounce (150 ms: it waits for typing to
- * pause); "after the debounce" subtracts it. Memory is the server process's resident set
- * (/proc/<pid>/status VmRSS, and VmHWM for its peak).
+ * typist's pace); after each burst, the time from sending its last keystroke to receiving the
+ * publishDiagnostics of that document version. That time includes the server's debounce (150 ms: it
+ * waits for typing to pause); "after the debounce" subtracts exactly that constant, so whatever else
+ * the server spends stays in the figure: the pipe both ways, its timer firing late (Node's timers
+ * count whole milliseconds: within about a millisecond either way), the analysis, garbage collection.
+ * Memory is the server process's resident set (/proc/<pid>/status VmRSS, and VmHWM for its peak).
  */
 async function keystrokeLatency(): Promise<LspFigures> {
   const workspace = mkdtempSync(join(tmpdir(), 'bench-lsp-'));
@@ -273,8 +282,9 @@ async function keystrokeLatency(): Promise<LspFigures> {
         const change = cycle < word.length
           ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: word[typed++] }
           : { range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed-- } }, text: '' };
-        await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [change] });
+        // Timed from the moment the key is sent, not once the write completed (~0.2 ms later).
         sentAt = performance.now();
+        await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [change] });
         if (b < BURST - 1) await sleepMs(KEY_INTERVAL_MS);
       }
       endToEnd.push((await waitFor(version)) - sentAt);

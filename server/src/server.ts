@@ -225,20 +225,27 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
 }
 
 /**
- * The workspace index learns the document's citations and symbol once its diagnostics are on their
- * way: other documents' hovers need them, this document's diagnostics do not (reading every
- * citation of a 122 KB text takes ~1.6 ms of the keystroke's budget).
+ * The workspace index learns the document's citations and symbol once its diagnostics are written:
+ * other documents' hovers need them, this document's diagnostics do not (reading every citation of
+ * a 122 KB text takes ~1.6 ms, and the connection writes a message from a setImmediate queued after
+ * any queued before it: an index update queued while the analysis ran would delay the diagnostics).
+ * It runs as soon as they are written, before the server reads anything else: a request sent once
+ * they arrived finds the document indexed.
  */
 const pendingIndex = new Map<string, ResolutionDocument>();
+/** Documents whose diagnostics are being computed or sent (how many validations): their index update waits for them. */
+const publishing = new Map<string, number>();
 function indexLater(uri: string, model: ResolutionDocument): void {
   const waiting = pendingIndex.has(uri);
   pendingIndex.set(uri, model);
-  if (waiting) return;
-  setImmediate(() => {
-    const latest = pendingIndex.get(uri);
-    pendingIndex.delete(uri);
-    if (latest && documents.get(uri)) index.addDocument(uri, latest);
-  });
+  if (!waiting && !publishing.has(uri)) setImmediate(() => indexNow(uri));
+}
+
+function indexNow(uri: string): void {
+  if (publishing.has(uri)) return; // the validation under way indexes when it is done
+  const latest = pendingIndex.get(uri);
+  pendingIndex.delete(uri);
+  if (latest && documents.get(uri)) index.addDocument(uri, latest);
 }
 
 function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -253,10 +260,17 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
-  const result = await analyse(doc);
-  // A newer edit arrived while we worked: its own validation will publish.
-  if (!result || documents.get(uri)?.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+  publishing.set(uri, (publishing.get(uri) ?? 0) + 1);
+  try {
+    const result = await analyse(doc);
+    // A newer edit arrived while we worked: its own validation will publish.
+    if (!result || documents.get(uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
+  } finally {
+    const n = publishing.get(uri)! - 1;
+    if (n) publishing.set(uri, n); else publishing.delete(uri);
+    indexNow(uri);
+  }
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -264,10 +278,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 const docsDir = path.resolve(__dirname, '..', '..', 'docs', 'rules');
 
+/** Each rule's page, by rule id (a URL built once, not per finding). */
+const ruleDocs = new Map<string, string>();
+function ruleDoc(rule: string): string {
+  let href = ruleDocs.get(rule);
+  if (href === undefined) ruleDocs.set(rule, href = pathToFileURL(path.join(docsDir, `${rule}.md`)).toString());
+  return href;
+}
+
 function toDiagnostic(f: Finding): Diagnostic {
   return {
     range: f.range, severity: SEVERITY[f.severity], code: f.rule, source: 'reslint', message: f.message,
-    codeDescription: { href: pathToFileURL(path.join(docsDir, `${f.rule}.md`)).toString() },
+    codeDescription: { href: ruleDoc(f.rule) },
   };
 }
 

@@ -12,7 +12,7 @@ import { shippedIndex } from '../../server/src/core/citations/shipped';
 import { semanticTokens } from '../../server/src/core/features/semantic-tokens';
 import { IncrementalAnalyser } from '../../server/src/core/incremental';
 import { lint, type LintOptions, type LintResult } from '../../server/src/core/lint';
-import { allParts, endingOf } from '../../server/src/core/model/parse';
+import { allParts, endingOf, parse } from '../../server/src/core/model/parse';
 import type { ResolutionDocument } from '../../server/src/core/model/types';
 import { rules } from '../../server/src/core/rules/index';
 import type { IndexLookup } from '../../server/src/core/rules/types';
@@ -215,6 +215,24 @@ describe('incremental analysis', () => {
     assertSame(result, lint(edited, { index: changing }), 'index changed');
     assert.ok(result.findings.some((f) => f.rule === 'citation-date'), 'the changed date is reported');
     assert.equal(analyser.stats.paragraphsKept, 0, 'every paragraph checked again');
+  });
+
+  it('follows a workspace index: a file that defines a cited resolution changes the answers, and the count of changes says so', () => {
+    const workspace = shippedIndex();
+    const text = seeds[0].text;
+    const analyser = new IncrementalAnalyser({ index: workspace });
+    analyser.update(text);
+    // A workspace file that defines 73/185 with another adoption date: its definition wins over the shipped entry.
+    workspace.addDocument('file:///73-185.md', parse(`# Assemblée générale\n\nRésolution adoptée par l'Assemblée générale le 18 décembre 2018\n\n73/185. L'état de droit et la prévention du crime\n\nL'Assemblée générale,\n\n1. Décide de poursuivre l'examen de la question.\n`));
+    assert.equal(workspace.lookup('A/RES/73/185')?.date, '2018-12-18');
+    const edited = text.replace('Réaffirmant', 'Réaffirmant ');
+    const result = analyser.update(edited);
+    assertSame(result, lint(edited, { index: workspace }), 'index changed');
+    assert.ok(result.findings.some((f) => f.rule === 'citation-date'), 'the changed date is reported');
+    // Unchanged since: the answers are not asked again, and the next edit still reuses.
+    const again = edited.replace('Réaffirmant ', 'Réaffirmant');
+    assertSame(analyser.update(again), lint(again, { index: workspace }), 'index unchanged');
+    assert.equal(analyser.stats.paragraphsChecked, 1);
   });
 
   it('reuses: a one-character edit in seed 000 reads one line, walks one chunk, checks one paragraph again', () => {

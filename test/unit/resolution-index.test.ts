@@ -138,6 +138,47 @@ describe('resolution index: workspace', () => {
   });
 });
 
+describe('resolution index: indexing an open file again', () => {
+  // With no shipped entry, a key cited twice takes the date of the first citation read: the order of the files matters.
+  const FILE_C = FILE_B.replace('ses résolutions 85/12 et 73/185,', 'sa résolution 73/185 du 18 décembre 2018,');
+  const keys = ['A/RES/85/12', 'A/RES/73/185'];
+  const answers = (index: ResolutionIndex) => keys.map((k) => [index.lookup(k), index.references(k), index.citedCount(k)]);
+  const build = (...files: [string, string][]) => {
+    const index = ResolutionIndex.fromData([]);
+    for (const [uri, text] of files) index.addDocument(uri, parse(text));
+    return index;
+  };
+
+  it('an edit that cites nothing new moves the references and changes no answer (nor the count of changes)', () => {
+    const index = build(['file:///b.md', FILE_B]);
+    const changes = index.changes;
+    const before = index.lookup('A/RES/85/12');
+    index.addDocument('file:///b.md', parse(`\n${FILE_B}`));
+    assert.equal(index.changes, changes);
+    assert.deepEqual(index.lookup('A/RES/85/12'), before);
+    assert.deepEqual(index.references('A/RES/85/12')[0].range, { start: { line: 3, character: 24 }, end: { line: 3, character: 29 } });
+    assert.deepEqual(answers(index), answers(build(['file:///b.md', `\n${FILE_B}`])));
+    // Another date stated: the answer changes, and the count with it.
+    index.addDocument('file:///b.md', parse(FILE_B.replace('15 décembre 2030', '16 décembre 2030')));
+    assert.ok(index.changes > changes);
+    assert.equal(index.lookup('A/RES/85/12')!.date, '2030-12-16');
+  });
+
+  it('gives the answers of removing the file and adding it last, whatever the order before', () => {
+    assert.equal(build(['file:///a.md', FILE_A], ['file:///c.md', FILE_C]).lookup('A/RES/73/185')!.date, '2018-12-17');
+    assert.equal(build(['file:///c.md', FILE_C], ['file:///a.md', FILE_A]).lookup('A/RES/73/185')!.date, '2018-12-18');
+    for (const first of ['file:///a.md', 'file:///c.md']) {
+      const index = first === 'file:///a.md' ? build(['file:///a.md', FILE_A], ['file:///c.md', FILE_C]) : build(['file:///c.md', FILE_C], ['file:///a.md', FILE_A]);
+      const changes = index.changes;
+      const edited = `${FILE_A}\n2. Décide de rester saisie de la question.\n`;
+      index.addDocument('file:///a.md', parse(edited));
+      assert.deepEqual(answers(index), answers(build(['file:///c.md', FILE_C], ['file:///a.md', edited])), first);
+      // Already last: nothing to move, the count stays; first: it moves last, the answers change.
+      assert.equal(index.changes === changes, first === 'file:///c.md', first);
+    }
+  });
+});
+
 describe('resolution index: catalogues', () => {
   it('parses CSV with quoted commas, doubled quotes, CRLF and line breaks in quotes', () => {
     assert.deepEqual(parseCsv('a,b\r\n"x, y","say ""hi"""\n"multi\nline",z\n'), [['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', 'z']]);

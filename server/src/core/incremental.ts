@@ -68,6 +68,8 @@ export class IncrementalAnalyser {
   private last?: Version;
   /** Index answers the scoped rules were given: "lang key" → JSON of the answer. */
   private readonly lookups = new Map<string, string>();
+  /** The index's count of changes when those answers were last given or checked, when it counts them (citations/index.ts). */
+  private lookupsAt?: number;
   private current: AnalysisStats = emptyStats('first version');
 
   constructor(private readonly options: LintOptions = {}) {}
@@ -145,9 +147,13 @@ export class IncrementalAnalyser {
     const { active, profile, typography } = activeRules(doc, this.options);
     const options = { ...this.options, profile, typography };
     version.key = documentKey(doc, profile, typography);
-    // Scoped findings of kept chunks hold while what the document says as a whole, and the index, say the same.
-    if (change && (version.key !== this.last?.key || !this.sameLookups())) change = undefined;
+    // Scoped findings of kept chunks hold while what the document says as a whole, and the index, say the same
+    // (an index that has not changed since gives the same answers: they need not be asked again).
+    const indexChanges = changesOf(this.options.index);
+    const sameIndex = indexChanges !== undefined && indexChanges === this.lookupsAt;
+    if (change && (version.key !== this.last?.key || !(sameIndex || this.sameLookups()))) change = undefined;
     if (!change) this.lookups.clear();
+    this.lookupsAt = indexChanges;
     const walked = change?.walked ?? new Set(chunks);
     const lineRanges = chunkLines(chunks, version.lines.length);
     const matches = change ? matchParagraphs(walked, change.replaced, change.window) : new Map<Paragraph, Paragraph>();
@@ -205,8 +211,20 @@ export class IncrementalAnalyser {
   }
 }
 
+/** How many times the index has changed, when it counts them (ResolutionIndex.changes). */
+function changesOf(index: IndexLookup | undefined): number | undefined {
+  const changes = (index as { changes?: unknown } | undefined)?.changes;
+  return typeof changes === 'number' ? changes : undefined;
+}
+
 /** What changed since the previous version: the chunks walked again, the ones they replace, the lines. */
-interface Change { walked: Set<Kept>; replaced: Kept[]; window: Window }
+interface Change {
+  walked: Set<Kept>;
+  replaced: Kept[];
+  window: Window;
+  /** The paragraph of the replaced chunks on each of their lines (made once, for every paragraph-scoped rule). */
+  owners?: Map<number, Paragraph>;
+}
 
 const keep = (chunk: Chunk): Kept => ({ chunk, findings: new Map() });
 
@@ -436,13 +454,17 @@ function runOnParagraphs(
   rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, lines: Map<Kept, [number, number]>, change: Change | undefined,
   matches: Map<Paragraph, Paragraph>, options: ScopedOptions,
 ): number {
-  const before = change ? previousFindings(rule, change.replaced) : undefined;
+  const before = change ? previousFindings(rule, change) : undefined;
+  // Only the kept paragraphs that have findings are noted: most have none.
   const kept = new Map<Paragraph, Finding[]>();
   const dirty: Paragraph[] = [];
   for (const k of walked) {
     for (const p of k.chunk.paragraphs) {
       const old = before && matches.get(p);
-      const moved = old ? moveFindings(before.get(old) ?? [], change!.window) : undefined;
+      if (!old) { dirty.push(p); continue; }
+      const list = before.get(old);
+      if (!list) continue;
+      const moved = moveFindings(list, change!.window);
       if (moved) kept.set(p, moved); else dirty.push(p);
     }
   }
@@ -465,9 +487,10 @@ function runOnParagraphs(
       list.push(f);
     }
   }
+  const none = !kept.size && !fresh.size;
   for (const k of walked) {
     const list: Finding[] = [];
-    for (const p of k.chunk.paragraphs) for (const f of kept.get(p) ?? fresh.get(p) ?? []) list.push(f);
+    if (!none) for (const p of k.chunk.paragraphs) for (const f of kept.get(p) ?? fresh.get(p) ?? []) list.push(f);
     if (!list.every((f) => within(f, lines.get(k)!))) return -1;
     k.findings.set(rule.id, list);
   }
@@ -475,9 +498,14 @@ function runOnParagraphs(
 }
 
 /** The rule's findings in the replaced chunks, by the paragraph they stand on; undefined when they cannot be told apart. */
-function previousFindings(rule: Rule, replaced: Kept[]): Map<Paragraph, Finding[]> | undefined {
-  const owner = new Map<number, Paragraph>();
-  for (const k of replaced) for (const p of k.chunk.paragraphs) for (const s of p.segments) owner.set(s.line, p);
+function previousFindings(rule: Rule, change: Change): Map<Paragraph, Finding[]> | undefined {
+  const { replaced } = change;
+  if (!replaced.every((k) => k.findings.has(rule.id))) return undefined;
+  let owner = change.owners;
+  if (!owner) {
+    owner = change.owners = new Map();
+    for (const k of replaced) for (const p of k.chunk.paragraphs) for (const s of p.segments) owner.set(s.line, p);
+  }
   const out = new Map<Paragraph, Finding[]>();
   for (const k of replaced) {
     const list = k.findings.get(rule.id);
@@ -581,6 +609,13 @@ function sameParagraph(old: Paragraph, p: Paragraph, toOld: (line: number) => nu
 function same(a: unknown, b: unknown, toOld: (line: number) => number): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  // The model's arrays are dense: element by element, without enumerating their keys.
+  if (Array.isArray(a)) {
+    const xs = b as unknown[];
+    if (a.length !== xs.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], xs[i], toOld)) return false;
+    return true;
+  }
   const ra = a as Record<string, unknown>, rb = b as Record<string, unknown>;
   let n = 0;
   for (const k in ra) {

@@ -221,6 +221,13 @@ export class ResolutionIndex {
   /** key → uri → references. */
   private readonly refs = new Map<string, Map<string, Cited[]>>();
   private sortedKeys?: string[];
+  private changeCount = 0;
+
+  /**
+   * How many times what lookup() answers may have changed: while the count stays the same, every
+   * lookup gives the same answer (the incremental analysis then need not ask its lookups again).
+   */
+  get changes(): number { return this.changeCount; }
 
   /** The index of the shipped data (the rows of data/resolution-index.json, or its text). */
   static fromData(json: string | IndexRow[]): ResolutionIndex {
@@ -233,9 +240,11 @@ export class ResolutionIndex {
 
   /** Indexes a workspace document: its own key becomes a definition, its citations references. Replaces what the uri gave before. */
   addDocument(uri: string, doc: ResolutionDocument): void {
-    this.removeDocument(uri);
     const d = documentDefinition(doc);
     const rec: DocRecord = { refs: documentReferences(doc) };
+    if (this.sameAnswers(uri, d, rec.refs)) return;
+    this.removeDocument(uri);
+    this.changeCount++;
     if (d) {
       rec.def = d;
       const list = this.defs.get(d.key);
@@ -251,9 +260,26 @@ export class ResolutionIndex {
     this.sortedKeys = undefined;
   }
 
+  /**
+   * Whether indexing the document again would change no lookup: the same definition, the same
+   * citations in the same order but for where they stand, and the uri already the last to define or
+   * cite each key (adding moves it last). The citations then only take their new ranges, which
+   * references() gives. An open document is indexed again after each analysis: most edits cite nothing new.
+   */
+  private sameAnswers(uri: string, def: Definition | undefined, refs: Cited[]): boolean {
+    const rec = this.docs.get(uri);
+    if (!rec || !sameFields(rec.def, def) || rec.refs.length !== refs.length) return false;
+    if (def && this.defs.get(def.key)!.at(-1) !== uri) return false;
+    for (let i = 0; i < refs.length; i++) if (!sameFields(rec.refs[i], refs[i], 'range')) return false;
+    for (const r of refs) if (lastKey(this.refs.get(r.key)!) !== uri) return false;
+    for (let i = 0; i < refs.length; i++) rec.refs[i].range = refs[i].range;
+    return true;
+  }
+
   removeDocument(uri: string): void {
     const rec = this.docs.get(uri);
     if (!rec) return;
+    this.changeCount++;
     this.docs.delete(uri);
     if (rec.def) {
       const list = this.defs.get(rec.def.key)!.filter((u) => u !== uri);
@@ -325,6 +351,7 @@ export class ResolutionIndex {
       report.loaded++;
     });
     this.sortedKeys = undefined;
+    this.changeCount++;
     return report;
   }
 
@@ -420,6 +447,26 @@ export class ResolutionIndex {
     }
     return this.sortedKeys;
   }
+}
+
+/** The same own fields with the same values (flat records), `except` aside. */
+function sameFields(a: object | undefined, b: object | undefined, except?: string): boolean {
+  if (!a || !b) return a === b;
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (k === except) continue;
+    n++;
+    if (x[k] !== y[k] || !(k in y)) return false;
+  }
+  for (const k in y) if (k !== except) n--;
+  return n === 0;
+}
+
+function lastKey<K>(map: Map<K, unknown>): K | undefined {
+  let last: K | undefined;
+  for (const k of map.keys()) last = k;
+  return last;
 }
 
 /** Symbol order: numbers compared as numbers (« 73/9 » before « 73/185 »). */
