@@ -1010,6 +1010,11 @@ export function endingOf(p: Paragraph, lines: string[], cache?: LineCache): Endi
     ? facts.last ??= lastSignificantColumn(line, seg.start, seg.end)
     : lastSignificantColumn(line, seg.start, seg.end);
   if (col < 0) return undefined;
+  return keepEnding(p, line, seg, col);
+}
+
+/** Keeps on the paragraph, and returns, the ending at column `col` of its last segment. */
+export function keepEnding(p: Paragraph, line: string, seg: Segment, col: number): Ending {
   let b = col;
   while (b > seg.start && isSpace(line[b - 1])) b--;
   p.ending = {

@@ -1,7 +1,6 @@
 // Small helpers shared by rules: walking parts and paragraphs, quoting words in messages, and what
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
-import { allParts, endingOf } from '../model/parse';
-import { isSpace } from '../model/text';
+import { allParts, endingOf, keepEnding } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
 import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
 
@@ -26,15 +25,7 @@ export function ending(doc: ResolutionDocument, p: Paragraph): Ending | undefine
   const line = doc.lines[seg.line];
   const col = seg.end - 1;
   if (col < seg.start || TRAILING.has(line[col]) || (line.charCodeAt(col) >= 48 && line.charCodeAt(col) <= 57)) return endingOf(p, doc.lines);
-  let b = col;
-  while (b > seg.start && isSpace(line[b - 1])) b--;
-  p.ending = {
-    char: line[col],
-    range: { start: { line: seg.line, character: col }, end: { line: seg.line, character: col + 1 } },
-    after: { line: seg.line, character: col + 1 },
-    spacedBefore: b < col,
-  };
-  return p.ending;
+  return keepEnding(p, line, seg, col);
 }
 
 /**
