@@ -193,6 +193,8 @@ const KEY_INTERVAL_MS = 60;
 interface LspFigures {
   /** Last keystroke of a burst → publishDiagnostics for that version, ms (debounce included). */
   endToEnd: number[];
+  /** The same, for the next KEYSTROKES keys of the same session (the server's code warm). */
+  endToEndWarm: number[];
   /** Diagnostics published for a version that was not the last of its burst (the debounce should prevent it). */
   early: number;
   workspaceFiles: number;
@@ -274,24 +276,33 @@ async function keystrokeLatency(): Promise<LspFigures> {
     const column = lines[line].indexOf(' ', 40);
     const word = ' véritablement';
     let typed = 0;
-    const endToEnd: number[] = [];
-    for (let k = 0; k < KEYSTROKES;) {
-      let sentAt = 0;
-      for (let b = 0; b < BURST && k < KEYSTROKES; b++, k++) {
-        const cycle = k % (2 * word.length);
-        const change = cycle < word.length
-          ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: word[typed++] }
-          : { range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed-- } }, text: '' };
-        // Timed from the moment the key is sent, not once the write completed (~0.2 ms later).
-        sentAt = performance.now();
-        await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [change] });
-        if (b < BURST - 1) await sleepMs(KEY_INTERVAL_MS);
+    let keys = 0; // keys typed in the session: the word's cycle carries on from one round to the next
+    // Two rounds of KEYSTROKES keys in one session: the first right after opening (the figure held to
+    // the target), the second once the server's code has run a while (the JIT has optimised it).
+    const typeRound = async (): Promise<number[]> => {
+      const endToEnd: number[] = [];
+      for (let k = 0; k < KEYSTROKES;) {
+        let sentAt = 0;
+        for (let b = 0; b < BURST && k < KEYSTROKES; b++, k++) {
+          const cycle = keys++ % (2 * word.length);
+          const change = cycle < word.length
+            ? { range: { start: { line, character: column + typed }, end: { line, character: column + typed } }, text: word[typed++] }
+            : { range: { start: { line, character: column + typed - 1 }, end: { line, character: column + typed-- } }, text: '' };
+          // Timed from the moment the key is sent, not once the write completed (~0.2 ms later).
+          sentAt = performance.now();
+          await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [change] });
+          if (b < BURST - 1) await sleepMs(KEY_INTERVAL_MS);
+        }
+        endToEnd.push((await waitFor(version)) - sentAt);
+        await sleepMs(100);
       }
-      endToEnd.push((await waitFor(version)) - sentAt);
-      await sleepMs(100);
-    }
+      return endToEnd.sort((a, b) => a - b);
+    };
+    const endToEnd = await typeRound();
+    const rssMb = procStatusMb(server.pid!, 'VmRSS');
+    const endToEndWarm = await typeRound();
     const early = [...published.keys()].filter((v) => v > 1 && v < version && (v - 1) % BURST !== 0).length;
-    const figures = { endToEnd: endToEnd.sort((a, b) => a - b), early, workspaceFiles, indexedMs, rssAfterIndexMb, rssMb: procStatusMb(server.pid!, 'VmRSS'), peakMb: procStatusMb(server.pid!, 'VmHWM') };
+    const figures = { endToEnd, endToEndWarm, early, workspaceFiles, indexedMs, rssAfterIndexMb, rssMb, peakMb: procStatusMb(server.pid!, 'VmHWM') };
     await Promise.race([conn.sendRequest(ShutdownRequest.type), sleepMs(2_000)]);
     await conn.sendNotification(ExitNotification.type);
     conn.dispose();
@@ -433,6 +444,8 @@ async function editorSideAndSummary(): Promise<void> {
     const p50 = quantile(after, 0.5);
     const p95 = quantile(after, 0.95);
     rows.push([`keystroke → diagnostics over LSP, seed 000, after the ${DEBOUNCE_MS} ms debounce (${lsp.endToEnd.length} pauses, ${KEYSTROKES} keys)`, `p50 ${ms(p50)} ms, p95 ${ms(p95)} ms`, 'p95 ≤ 20 ms', verdict(p95 <= 20)]);
+    const warm = lsp.endToEndWarm.map((x) => x - DEBOUNCE_MS);
+    rows.push([`the same for the next ${KEYSTROKES} keys of the session (the server's code optimised by then)`, `p50 ${ms(quantile(warm, 0.5))} ms, p95 ${ms(quantile(warm, 0.95))} ms`, '—', 'info']);
     rows.push(['keystroke → diagnostics, end to end (debounce included)', `p50 ${ms(quantile(lsp.endToEnd, 0.5))} ms, p95 ${ms(quantile(lsp.endToEnd, 0.95))} ms${lsp.early ? ` (${lsp.early} mid-burst publications)` : ''}`, '—', 'info']);
     rows.push([`server memory (RSS), index loaded (shipped + ${lsp.workspaceFiles} workspace files), seed 000 open`, `${lsp.rssAfterIndexMb.toFixed(0)} MB`, '≤ 80 MB', verdict(lsp.rssAfterIndexMb <= 80)]);
     rows.push([`server memory after the ${KEYSTROKES} keystrokes (RSS; peak VmHWM)`, `${lsp.rssMb.toFixed(0)} MB; peak ${lsp.peakMb.toFixed(0)} MB`, '—', 'info']);
