@@ -600,9 +600,15 @@ const NOT_OWN = new Set(['part', 'subparagraphs', 'ending']);
 function sameParagraph(old: Paragraph, p: Paragraph, toOld: (line: number) => number): boolean {
   if (old.kind !== p.kind || old.text !== p.text) return false;
   const a = old as unknown as Record<string, unknown>, b = p as unknown as Record<string, unknown>;
-  for (const k in a) if (!NOT_OWN.has(k) && (!(k in b) || !same(a[k], b[k], toOld))) return false;
-  for (const k in b) if (!NOT_OWN.has(k) && !(k in a)) return false;
-  return true;
+  // The same own keys (counted, not looked up both ways); kind and text, compared above, not again.
+  let n = 0;
+  for (const k in a) {
+    if (NOT_OWN.has(k)) continue;
+    n++;
+    if (!(k in b) || (k !== 'kind' && k !== 'text' && !same(a[k], b[k], toOld))) return false;
+  }
+  for (const k in b) if (!NOT_OWN.has(k)) n--;
+  return n === 0;
 }
 
 /** Deep equality, a `line` of the new value compared once taken back to the previous version. */
