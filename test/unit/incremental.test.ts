@@ -344,6 +344,22 @@ describe('incremental analysis', () => {
     assert.notDeepEqual(results, [results[0], results[0], results[0]], 'the organ changes what the citation says');
   });
 
+  it('checks French agreement again in every paragraph when the organ changes gender, in the edited paragraph only otherwise', () => {
+    const body = (organ: string, extra = '') => `${organ}\n\n*Consciente* de l’urgence,\n\n*Vivement préoccupée* par la situation${extra},\n\n1. *Prie* le Secrétaire général de faire rapport ;\n\n2. Décide de rester saisie de la question.\n`;
+    const analyser = new IncrementalAnalyser({ index });
+    const agreement = (text: string) => {
+      const result = analyser.update(text);
+      assertSame(result, lint(text, { index }), text.slice(0, 30));
+      return { found: result.findings.filter((f) => f.rule === 'french-agreement').length, checked: analyser.stats.paragraphsChecked };
+    };
+    assert.equal(agreement(body("L'Assemblée générale,")).found, 0);
+    // The Council is masculine: the three forms no longer agree, in paragraphs whose text did not change.
+    assert.equal(agreement(body('Le Conseil de sécurité,')).found, 3);
+    // An edit of one paragraph checks that one again; the other two keep their findings.
+    assert.deepEqual(agreement(body('Le Conseil de sécurité,', ' actuelle')), { found: 3, checked: 1 });
+    assert.equal(agreement(body("L'Assemblée générale,", ' actuelle')).found, 0);
+  });
+
   it('splits lines again across \\r\\n joined or split at the edge of the change', () => {
     const base = "L'Assemblée générale,\r\r*Rappelant* sa résolution 70/1,\r\n\r\n1. *Décide* de conclure.\r";
     const analyser = new IncrementalAnalyser();

@@ -568,7 +568,8 @@ function matchParagraphs(walked: Set<Kept>, replaced: Kept[], w: Window): Map<Pa
   const organ = (p: Paragraph) => {
     if (!p.part) return '';
     let o = organs.get(p.part);
-    if (o === undefined) organs.set(p.part, o = organOf(p.part));
+    // Whether the part names its organ itself or takes a parent's: a rule may read either (rules/types.ts).
+    if (o === undefined) organs.set(p.part, o = `${p.part.organId ? 'own' : 'parent'} ${organOf(p.part)}`);
     return o;
   };
   for (const k of walked) {

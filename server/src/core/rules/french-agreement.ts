@@ -25,7 +25,7 @@ export const frenchAgreement: Rule = {
     fr: 'Les adjectifs et participes des formules d’ouverture s’accordent avec l’organe (Consciente après « L’Assemblée générale », Conscient après « Le Conseil de sécurité », Décide de rester saisie / saisi).',
     en: 'French adjectives and participles in openers agree with the organ (Consciente after the General Assembly, Conscient after the Security Council, Décide de rester saisie / saisi).',
   },
-  profiles: ALL_PROFILES, scope: 'part',
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     if (ctx.lang !== 'fr') return;
     for (const part of resolutionParts(ctx.doc)) {

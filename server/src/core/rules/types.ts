@@ -59,7 +59,7 @@ export interface Rule {
    * - 'paragraph': the rule looks at paragraphs one by one (those of `doc.paragraphs`, or of the parts'
    *   `preamble` and `operative` lists) and reports on a paragraph's own lines only, from nothing but that
    *   paragraph (its kind, text, segments and their lines, number, label, opener, depth, introducesDraft),
-   *   the kind of its part, the organ of its part (organId and organ line, up through parent parts), the
+   *   the kind of its part, the organ of its part (organId and organ line, its own or up through parent parts), the
    *   index, and what the document says as a whole (see below).
    * - 'part': the rule looks at top-level parts one by one (`doc.parts` and the parts nested in them) and
    *   reports on that part's lines only, from nothing but that part, its paragraphs and their lines, and
