@@ -22,6 +22,7 @@ import type { Lang, Paragraph, Part, Range, ResolutionDocument } from './model/t
 import type { Profile, Typography } from './profiles';
 import type { Control } from './control';
 import type { Finding, IndexLookup, Rule } from './rules/types';
+import { inheritOpenerReadings } from './rules/helpers';
 
 /** What the last update did afresh and what it kept. */
 export interface AnalysisStats {
@@ -144,6 +145,8 @@ export class IncrementalAnalyser {
 
   private check(version: Version, change: Change | undefined): Finding[] {
     const { doc, chunks } = version;
+    // What the rules read of the openers whose line did not change is taken over from the version before.
+    if (this.last) inheritOpenerReadings(this.last.doc, doc);
     const { active, profile, typography } = activeRules(doc, this.options);
     const options = { ...this.options, profile, typography };
     version.key = documentKey(doc, profile, typography);

@@ -9,7 +9,7 @@
 import type { Lang, Paragraph, Part, Range } from '../model/types';
 import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { openerWords, q, resolutionParts, type OpenerWords } from './helpers';
+import { derivedFrom, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -69,9 +69,17 @@ function strictProfile(profile: Profile): boolean {
 function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   const o = p.opener;
   if (!o || o.type !== kind) return undefined;
-  const lang = ctx.lang;
-  const { line, text, tokens, match } = openerWords(ctx.doc, p)!;
+  const words = openerWords(ctx.doc, p)!;
+  // Read from the words alone: kept with them, for the next version of the document (derivedFrom).
+  const reading = derivedFrom(words, kind === 'preamble' ? 'also-further-sequence preamble' : 'also-further-sequence operative', (w) => readOpener(w, kind));
+  return reading && { p, line: words.line, ...reading };
+}
+
+/** What a use is, from its opener's words (its paragraph and line aside). */
+function readOpener(words: OpenerWords, kind: Kind): Omit<Use, 'p' | 'line'> | undefined {
+  const { text, tokens, match } = words;
   if (match.type !== kind || !match.length || !match.headLength) return undefined;
+  const lang = words.lang;
   const length = match.length;
   // Sequence adverbs inside the phrase (fixed phrases such as « Prie aussi instamment » included).
   let modifier: Modifier | undefined;
@@ -91,7 +99,7 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   for (const officer of OFFICERS) if (strict.endsWith(officer)) { strict = strict.slice(0, -officer.length); break; }
   const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
   const coarse = kind === 'operative' || match.adjective ? head.join(' ') : head[0] === 'se' || head[0] === "s'" ? head.slice(0, 2).join(' ') : head[0];
-  return { p, kind, line, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
+  return { kind, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,15 +150,20 @@ const TWELVE_WORDS = new RegExp(`(?:[^${LATIN}]*[${LATIN}][${IN_WORD}]*(?![${IN_
 function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
   if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
   const words = openerWords(ctx.doc, p)!;
+  return { words, read: derivedFrom(words, 'also-further-sequence glance', mayHoldAdverb) };
+}
+
+/** Whether the opener's head may stand after its first word, or a sequence adverb may be among its words. */
+function mayHoldAdverb(words: OpenerWords): boolean {
   const { text, first } = words;
-  if (!first.length || leadingWords[ctx.lang].has(first[0].key)) return { words, read: true };
+  if (!first.length || leadingWords[words.lang].has(first[0].key)) return true;
   // A sequence adverb may be among the opener's words: tested on a stretch that holds them all. An
   // opener read that has none (one beyond its twelfth word) is read for nothing: its use is plain,
   // its identity starts with its first word, so the count and the hints come out the same.
   const start = first[0].start;
   TWELVE_WORDS.lastIndex = start;
   const end = TWELVE_WORDS.test(text) ? TWELVE_WORDS.lastIndex : text.length;
-  return { words, read: sequenceWords[ctx.lang].test(text.slice(start, end)) };
+  return sequenceWords[words.lang].test(text.slice(start, end));
 }
 
 /** Whether an unread opener's first word starts a use's identity (then the two may be the same opener). */

@@ -41,16 +41,18 @@ const TRAILING = new Set([' ', '\t', '\u00a0', '\u202f', '\u2009', '*', '_', '\\
  * are read on first use: most openers are judged from their first words (tokenising twelve words
  * cost four times as much as two).
  */
-export interface OpenerWords { readonly line: number; readonly text: string; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
+export interface OpenerWords { readonly line: number; readonly text: string; readonly lang: Lang; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
 
 /** OpenerWords, read as far as asked. */
 class OpenerReading implements OpenerWords {
   readonly first: Token[];
   private all?: Token[];
   private classified?: OpenerMatch;
-  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang) {
+  /** What rules derived from these words alone (derivedFrom), by key. */
+  private derived?: Map<string, unknown>;
+  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, first?: Token[]) {
     // The same words as the first two of `tokens`: tokenize reads words one after the other.
-    this.first = tokenize(text, from, 2);
+    this.first = first ?? tokenize(text, from, 2);
   }
   get tokens(): Token[] {
     return (this.all ??= tokenize(this.text, this.from, 12));
@@ -58,22 +60,39 @@ class OpenerReading implements OpenerWords {
   get match(): OpenerMatch {
     return (this.classified ??= classifyOpener(this.tokens, this.lang));
   }
+  /** The same words on another line (lines came or went above them): what was read and derived is shared. */
+  movedTo(line: number): OpenerReading {
+    const moved = new OpenerReading(line, this.text, this.from, this.lang, this.first);
+    moved.all = this.all;
+    moved.classified = this.classified;
+    moved.derived = this.derived ??= new Map();
+    return moved;
+  }
+  derive<T>(key: string, compute: (words: OpenerWords) => T): T {
+    const derived = (this.derived ??= new Map());
+    if (derived.has(key)) return derived.get(key) as T;
+    const value = compute(this);
+    derived.set(key, value);
+    return value;
+  }
 }
 
 /**
  * Per document, its paragraphs' readings. A Map per document rather than one WeakMap per paragraph:
  * setting a WeakMap entry costs ~0.2 µs, a tenth of reading the words. The last document's Map is
  * kept at hand, as the rules ask for one document's paragraphs in a row (so the last document read
- * stays in memory until another is).
+ * stays in memory until another is). `inherited`: the readings of the version before (incremental
+ * analysis), by the text of their line, to be taken over by the paragraphs whose line did not change.
  */
-const openerReadings = new WeakMap<ResolutionDocument, Map<Paragraph, OpenerReading>>();
+interface Readings { byParagraph: Map<Paragraph, OpenerReading>; inherited?: Map<string, OpenerReading> }
+const openerReadings = new WeakMap<ResolutionDocument, Readings>();
 let lastDoc: ResolutionDocument | undefined;
-let lastReadings: Map<Paragraph, OpenerReading> | undefined;
+let lastReadings: Readings | undefined;
 
-function readingsOf(doc: ResolutionDocument): Map<Paragraph, OpenerReading> {
+function readingsOf(doc: ResolutionDocument): Readings {
   if (doc === lastDoc) return lastReadings!;
   let readings = openerReadings.get(doc);
-  if (!readings) openerReadings.set(doc, (readings = new Map()));
+  if (!readings) openerReadings.set(doc, (readings = { byParagraph: new Map() }));
   lastDoc = doc;
   lastReadings = readings;
   return readings;
@@ -83,7 +102,8 @@ function readingsOf(doc: ResolutionDocument): Map<Paragraph, OpenerReading> {
  * The opener's words, read once per paragraph: french-agreement and also-further-sequence both need
  * them (tokenising and classifying every opener twice was most of their time). The result is shared:
  * callers do not change it. Kept with what it was read from, so that a paragraph object met again
- * with another line text or language is read again.
+ * with another line text or language is read again; read from nothing but that (the line's text,
+ * where the opener starts, the language), so that a reading of the version before is as good.
  */
 export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords | undefined {
   const o = p.opener;
@@ -92,11 +112,36 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
   const text = doc.lines[line];
   const from = o.range.start.character;
   const readings = readingsOf(doc);
-  const known = readings.get(p);
+  const known = readings.byParagraph.get(p);
   if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
-  const words = new OpenerReading(line, text, from, doc.lang);
-  readings.set(p, words);
+  const before = readings.inherited?.get(text);
+  const words = before && before.from === from && before.lang === doc.lang
+    ? (before.line === line ? before : before.movedTo(line))
+    : new OpenerReading(line, text, from, doc.lang);
+  readings.byParagraph.set(p, words);
   return words;
+}
+
+/**
+ * Incremental analysis (../incremental.ts): the next version of a document takes over the opener
+ * readings of the previous one where a paragraph's opener line is the same text, and with them what
+ * the rules derived from them (derivedFrom).
+ */
+export function inheritOpenerReadings(previous: ResolutionDocument, next: ResolutionDocument): void {
+  const old = openerReadings.get(previous);
+  if (!old || previous === next) return;
+  const byText = new Map<string, OpenerReading>();
+  for (const r of old.byParagraph.values()) byText.set(r.text, r);
+  if (byText.size) readingsOf(next).inherited = byText;
+}
+
+/**
+ * What a rule derives from an opener's words and nothing else (not its paragraph, not its line
+ * number), computed once per reading: kept with the words, it goes on to the next version of the
+ * document with them. `key` names what is derived (a rule's id and what).
+ */
+export function derivedFrom<T>(words: OpenerWords, key: string, compute: (words: OpenerWords) => T): T {
+  return (words as OpenerReading).derive(key, compute);
 }
 
 /** « word » in French messages, "word" in English ones. */
