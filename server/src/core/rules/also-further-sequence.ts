@@ -9,7 +9,7 @@
 import type { Lang, Paragraph, Part, Range } from '../model/types';
 import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { derivedFrom, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
+import { derivedFrom, derivedSlot, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -71,12 +71,21 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   if (!o || o.type !== kind) return undefined;
   const words = openerWords(ctx.doc, p)!;
   // Read from the words alone: kept with them, for the next version of the document (derivedFrom).
-  const reading = derivedFrom(words, kind === 'preamble' ? 'also-further-sequence preamble' : 'also-further-sequence operative', (w) => readOpener(w, kind));
-  return reading && { p, line: words.line, ...reading };
+  const reading = kind === 'preamble' ? derivedFrom(words, PREAMBLE_USE, readPreamble) : derivedFrom(words, OPERATIVE_USE, readOperative);
+  if (!reading) return undefined;
+  const { text, tokens, match, length, coarse, strict, modifier, step } = reading;
+  return { p, kind, line: words.line, text, tokens, match, length, coarse, strict, modifier, step };
 }
 
+type UseReading = Omit<Use, 'p' | 'line'> | undefined;
+const PREAMBLE_USE = derivedSlot<UseReading>('also-further-sequence: preambular use');
+const OPERATIVE_USE = derivedSlot<UseReading>('also-further-sequence: operative use');
+const MAY_HOLD_ADVERB = derivedSlot<boolean>('also-further-sequence: may hold a sequence adverb');
+const readPreamble = (words: OpenerWords) => readOpener(words, 'preamble');
+const readOperative = (words: OpenerWords) => readOpener(words, 'operative');
+
 /** What a use is, from its opener's words (its paragraph and line aside). */
-function readOpener(words: OpenerWords, kind: Kind): Omit<Use, 'p' | 'line'> | undefined {
+function readOpener(words: OpenerWords, kind: Kind): UseReading {
   const { text, tokens, match } = words;
   if (match.type !== kind || !match.length || !match.headLength) return undefined;
   const lang = words.lang;
@@ -150,7 +159,7 @@ const TWELVE_WORDS = new RegExp(`(?:[^${LATIN}]*[${LATIN}][${IN_WORD}]*(?![${IN_
 function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined {
   if (p.opener?.type !== kind) return undefined; // readUse reads nothing either
   const words = openerWords(ctx.doc, p)!;
-  return { words, read: derivedFrom(words, 'also-further-sequence glance', mayHoldAdverb) };
+  return { words, read: derivedFrom(words, MAY_HOLD_ADVERB, mayHoldAdverb) };
 }
 
 /** Whether the opener's head may stand after its first word, or a sequence adverb may be among its words. */
