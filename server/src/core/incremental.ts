@@ -160,7 +160,7 @@ export class IncrementalAnalyser {
     const walked = change?.walked ?? new Set(chunks);
     const lineRanges = chunkLines(chunks, version.lines.length);
     const matches = change ? matchParagraphs(walked, change.replaced, change.window) : new Map<Paragraph, Paragraph>();
-    const scoped = { ...options, index: options.index && this.recording(options.index), onRuleError: undefined, views: new WeakMap<Set<Kept>, Map<string, ResolutionDocument>>() };
+    const scoped = { ...options, index: options.index && this.recording(options.index), onRuleError: undefined, views: new WeakMap<Set<Kept>, Map<string, ResolutionDocument>>(), targets: new WeakMap<Set<Kept>, Targets>() };
     const stats = this.current;
     const all: Finding[] = [];
     for (const rule of active) {
@@ -434,7 +434,7 @@ function moveFinding(f: Finding, move: (line: number) => number): Finding {
 }
 
 /** Options of the scoped runs; the paragraph views, the same for most rules, are made once. */
-type ScopedOptions = Parameters<typeof runRule>[2] & { views: WeakMap<Set<Kept>, Map<string, ResolutionDocument>> };
+type ScopedOptions = Parameters<typeof runRule>[2] & { views: WeakMap<Set<Kept>, Map<string, ResolutionDocument>>; targets: WeakMap<Set<Kept>, Targets> };
 
 /** A part-scoped rule on the walked chunks, one chunk at a time; false when it threw or left its scope. */
 function runOnParts(rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, lines: Map<Kept, [number, number]>, options: ScopedOptions): boolean {
@@ -449,27 +449,61 @@ function runOnParts(rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, line
 }
 
 /**
+ * The paragraphs of the chunks a paragraph-scoped rule runs on, read once per version for every such
+ * rule: their order, their chunk, and (when the text changed) those that match none of the version
+ * before (checked again by every rule) and the others' match, the other way round.
+ */
+interface Targets {
+  /** Each paragraph's position, in the order of the chunks and of their paragraphs. */
+  position: Map<Paragraph, number>;
+  /** The chunk of the paragraph at each position. */
+  chunkAt: Kept[];
+  unmatched: Paragraph[];
+  /** Paragraph of the version before → the same paragraph in this one. */
+  matchOf: Map<Paragraph, Paragraph>;
+}
+
+function targetsOf(chunks: Set<Kept>, matches: Map<Paragraph, Paragraph>): Targets {
+  const position = new Map<Paragraph, number>();
+  const chunkAt: Kept[] = [];
+  const unmatched: Paragraph[] = [];
+  const matchOf = new Map<Paragraph, Paragraph>();
+  for (const k of chunks) {
+    for (const p of k.chunk.paragraphs) {
+      position.set(p, chunkAt.length);
+      chunkAt.push(k);
+      const old = matches.get(p);
+      if (old) matchOf.set(old, p); else unmatched.push(p);
+    }
+  }
+  return { position, chunkAt, unmatched, matchOf };
+}
+
+/**
  * A paragraph-scoped rule on the paragraphs of the walked chunks: a paragraph the same as one of the
  * replaced chunks keeps that one's findings; the others are checked in one run. Returns how many were
- * checked, or -1 when the rule threw or left its scope.
+ * checked, or -1 when the rule threw or left its scope. What every such rule needs of the paragraphs
+ * is read once (targetsOf); a rule then handles only the paragraphs with findings and those checked.
  */
 function runOnParagraphs(
   rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, lines: Map<Kept, [number, number]>, change: Change | undefined,
   matches: Map<Paragraph, Paragraph>, options: ScopedOptions,
 ): number {
+  let t = options.targets.get(walked);
+  if (!t) options.targets.set(walked, t = targetsOf(walked, matches));
   const before = change ? previousFindings(rule, change) : undefined;
-  // Only the kept paragraphs that have findings are noted: most have none.
+  // Without the findings of before, every paragraph is checked.
+  let dirty: Paragraph[] = before ? t.unmatched : [...t.position.keys()];
   const kept = new Map<Paragraph, Finding[]>();
-  const dirty: Paragraph[] = [];
-  for (const k of walked) {
-    for (const p of k.chunk.paragraphs) {
-      const old = before && matches.get(p);
-      if (!old) { dirty.push(p); continue; }
-      const list = before.get(old);
-      if (!list) continue;
+  if (before) {
+    let again: Paragraph[] | undefined;
+    for (const [old, list] of before) {
+      const p = t.matchOf.get(old);
+      if (!p) continue; // changed or gone: its successor, if any, is unmatched
       const moved = moveFindings(list, change!.window);
-      if (moved) kept.set(p, moved); else dirty.push(p);
+      if (moved) kept.set(p, moved); else (again ??= []).push(p);
     }
+    if (again) dirty = [...dirty, ...again].sort((a, b) => t.position.get(a)! - t.position.get(b)!);
   }
   const fresh = new Map<Paragraph, Finding[]>();
   if (dirty.length) {
@@ -490,13 +524,21 @@ function runOnParagraphs(
       list.push(f);
     }
   }
-  const none = !kept.size && !fresh.size;
-  for (const k of walked) {
-    const list: Finding[] = [];
-    if (!none) for (const p of k.chunk.paragraphs) for (const f of kept.get(p) ?? fresh.get(p) ?? []) list.push(f);
-    if (!list.every((f) => within(f, lines.get(k)!))) return -1;
-    k.findings.set(rule.id, list);
+  // Each chunk's findings in the order of its paragraphs.
+  const lists = new Map<Kept, Finding[]>();
+  for (const k of walked) lists.set(k, []);
+  if (kept.size || fresh.size) {
+    const holding = [...kept.keys(), ...fresh.keys()].sort((a, b) => t.position.get(a)! - t.position.get(b)!);
+    for (const p of holding) {
+      const k = t.chunkAt[t.position.get(p)!];
+      const list = lists.get(k)!;
+      for (const f of kept.get(p) ?? fresh.get(p)!) {
+        if (!within(f, lines.get(k)!)) return -1;
+        list.push(f);
+      }
+    }
   }
+  for (const [k, list] of lists) k.findings.set(rule.id, list);
   return dirty.length;
 }
 
