@@ -193,6 +193,7 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
   const cached = results.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.result;
   const settings = await settingsFor(doc.uri);
+  indexPending(doc.uri);
   try {
     let entry = analysers.get(doc.uri);
     // New settings (or a new .reslintrc.json) start a new analyser: what it kept was checked with the old ones.
@@ -225,27 +226,50 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
 }
 
 /**
- * The workspace index learns the document's citations and symbol once its diagnostics are written:
- * other documents' hovers need them, this document's diagnostics do not (reading every citation of
- * a 122 KB text takes ~1.6 ms, and the connection writes a message from a setImmediate queued after
- * any queued before it: an index update queued while the analysis ran would delay the diagnostics).
- * It runs as soon as they are written, before the server reads anything else: a request sent once
- * they arrived finds the document indexed.
+ * The workspace index learns an open document's citations and symbol once typing pauses
+ * (INDEX_IDLE_MS after its last analysis), or at once when something reads the index: a request
+ * (hover, definition, references, completion: after its own analysis, so the document is there as
+ * the user sees it), or the analysis of another document (whose rules may look up this one's
+ * resolutions). Its own diagnostics do not need it. Reading every citation of a 122 KB text takes
+ * ~1.6 ms and allocates ~1 MB: done for every keystroke, it doubled the garbage the analysis leaves
+ * behind while the user types (the collections that follow fall into later keystrokes' analyses).
  */
+const INDEX_IDLE_MS = 1000;
 const pendingIndex = new Map<string, ResolutionDocument>();
+const indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
 /** Documents whose diagnostics are being computed or sent (how many validations): their index update waits for them. */
 const publishing = new Map<string, number>();
 function indexLater(uri: string, model: ResolutionDocument): void {
-  const waiting = pendingIndex.has(uri);
   pendingIndex.set(uri, model);
-  if (!waiting && !publishing.has(uri)) setImmediate(() => indexNow(uri));
+  clearTimeout(indexTimers.get(uri));
+  indexTimers.set(uri, setTimeout(() => indexWhenIdle(uri), INDEX_IDLE_MS));
 }
 
-function indexNow(uri: string): void {
-  if (publishing.has(uri)) return; // the validation under way indexes when it is done
+function indexWhenIdle(uri: string): void {
+  // A validation under way: its diagnostics first, the index after them.
+  if (publishing.has(uri)) indexTimers.set(uri, setTimeout(() => indexWhenIdle(uri), INDEX_IDLE_MS));
+  else indexNow(uri);
+}
+
+/** The index learns what the document's last analysis read (`closing`: also when the editor has just closed it). */
+function indexNow(uri: string, closing = false): void {
+  clearTimeout(indexTimers.get(uri));
+  indexTimers.delete(uri);
   const latest = pendingIndex.get(uri);
   pendingIndex.delete(uri);
-  if (latest && documents.get(uri)) index.addDocument(uri, latest);
+  if (latest && (closing || documents.get(uri))) index.addDocument(uri, latest);
+}
+
+/** Before the index is read: every pending update now (but `except`'s, when its own analysis reads it). */
+function indexPending(except?: string): void {
+  for (const uri of [...pendingIndex.keys()]) if (uri !== except) indexNow(uri);
+}
+
+/** The analysis of a document for a request that reads the index: the index up to date, this document included. */
+async function analyseForIndex(doc: TextDocument): Promise<LintResult | undefined> {
+  const result = await analyse(doc);
+  indexPending();
+  return result;
 }
 
 function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -269,7 +293,6 @@ async function validate(uri: string): Promise<void> {
   } finally {
     const n = publishing.get(uri)! - 1;
     if (n) publishing.set(uri, n); else publishing.delete(uri);
-    indexNow(uri);
   }
 }
 
@@ -298,6 +321,7 @@ documents.onDidChangeContent((e) => schedule(e.document));
 // Closed files stay in the index (their text on disk is what was last saved).
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  indexNow(e.document.uri, true);
   results.delete(e.document.uri);
   analysers.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
@@ -338,7 +362,7 @@ connection.languages.semanticTokens.onRange(async (params) => {
 
 connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  const result = doc && (await analyse(doc));
+  const result = doc && (await analyseForIndex(doc));
   if (!result) return [];
   const note = footnoteCompletion(result.doc, params.position);
   if (note) return [{ label: note.label, kind: CompletionItemKind.Reference, detail: note.detail, textEdit: note.textEdit, preselect: true }];
@@ -364,21 +388,21 @@ function citationsOf(result: LintResult): Citation[] {
 
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  const result = doc && (await analyse(doc));
+  const result = doc && (await analyseForIndex(doc));
   const h = result && hover(result.doc, citationsOf(result), params.position, { lookup: (k) => index.lookup(k, result.doc.lang), citedCount: (k) => index.citedCount(k) });
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
 });
 
 connection.onDefinition(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  const result = doc && (await analyse(doc));
+  const result = doc && (await analyseForIndex(doc));
   const target = result && definition(result.doc, citationsOf(result), params.position, { lookup: (k) => index.lookup(k, result.doc.lang) });
   return target ? { uri: target.uri ?? params.textDocument.uri, range: target.range } : null;
 });
 
 connection.onReferences(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  const result = doc && (await analyse(doc));
+  const result = doc && (await analyseForIndex(doc));
   if (!result) return [];
   const citation = citationsOf(result).find((c) => rangeContains(c.symbolRange, params.position));
   return citation ? index.references(citation.symbol).map((r) => ({ uri: r.uri, range: r.range })) : [];

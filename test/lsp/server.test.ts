@@ -265,6 +265,30 @@ describe('language server over stdio', () => {
     assert.deepEqual(notes.map((i) => [i.label, (i.textEdit as { newText: string }).newText]), [['54', '54</sup>']]);
   });
 
+  it('the index follows an open document being typed: a request right after its diagnostics finds its new text', async () => {
+    const aText = (title: string) => `Assemblée générale\n\nRésolution adoptée par l'Assemblée générale le 5 mars 2026\n\n99/2. ${title}\n\nL'Assemblée générale,\n\n*Décide* de rester saisie de la question.\n`;
+    const a = open('a-99-2.resolution', aText('Premier titre'));
+    await diagnosticsFor(a);
+    const bText = "L'Assemblée générale,\n\nRappelant sa résolution 99/2,\n\n*Décide* de rester saisie de la question.\n";
+    const b = open('b-cites-99-2.resolution', bText);
+    await diagnosticsFor(b);
+    const pos = { line: 2, character: bText.split('\n')[2].indexOf('99/2') + 1 };
+    const hoverB = async () => ((await conn.sendRequest(HoverRequest.type, { textDocument: { uri: b }, position: pos }))!.contents as { value: string }).value;
+    assert.match(await hoverB(), /Premier titre/);
+    // A's title is retyped; as soon as A's diagnostics arrive, a hover in B reads the new one (no pause needed).
+    let current = 'Premier titre';
+    for (const title of ['Deuxième titre', 'Troisième titre']) {
+      const count = published.get(a)!.length;
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: a, version: version++ },
+        contentChanges: [{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 6 + current.length } }, text: title }],
+      });
+      current = title;
+      await diagnosticsFor(a, () => published.get(a)!.length > count);
+      assert.match(await hoverB(), new RegExp(title));
+    }
+  });
+
   it('a closed resolution file written on disk is indexed when the client reports it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'reslint-watch-'));
     const file = path.join(dir, 'defines-98-7.resolution');
