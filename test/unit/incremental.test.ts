@@ -45,6 +45,7 @@ const PIECES = [
   "\n\nL'Assemblée générale,\n\n", '\n\n*Le Conseil de sécurité*,\n\n', '\n\nThe General Assembly,\n\n', '\n\nNous, chefs d’État et de gouvernement,\n\n',
   '\n\n50^e séance plénière\n\n', '\n\n## Annexe\n\n', '\n\n---\n\n', '\n\nArticle 1\n\n',
   '*Recommande* à l’Assemblée générale d’adopter le projet de résolution suivant :\n\n',
+  'ONU', "l'ECOSOC", ' UN ', 'États membres', 'Etats Membres', 'Secrétaire Général', 'Secretary General', ' de l’Union africaine',
   'résolution 73/185 du 18 décembre 2018', 'A/res/78/229', '1 octobre 2020', 'December 15, 2022', 'S/RES/1373(2001)',
   '<!-- reslint-disable paragraph-numbering -->', '<!-- reslint-disable-next-line -->\n', '<!-- reslint-enable -->', '<!-- reslint-disable-line nope -->',
 ];
@@ -358,6 +359,19 @@ describe('incremental analysis', () => {
     // An edit of one paragraph checks that one again; the other two keep their findings.
     assert.deepEqual(agreement(body('Le Conseil de sécurité,', ' actuelle')), { found: 3, checked: 1 });
     assert.equal(agreement(body("L'Assemblée générale,", ' actuelle')).found, 0);
+  });
+
+  it('checks terminology in the edited paragraph only, keeping the others’ findings', () => {
+    const text = (extra: string) => `L'Assemblée générale,\n\n*Rappelant* le rôle de l'ONU,\n\n*Notant* les travaux${extra},\n\n1. *Prie* le Secrétaire Général de faire rapport.\n`;
+    const analyser = new IncrementalAnalyser({ index });
+    const terms = (t: string) => {
+      const result = analyser.update(t);
+      assertSame(result, lint(t, { index }), t.slice(20, 60));
+      return { found: result.findings.filter((f) => f.rule === 'terminology').map((f) => f.range.start.line), checked: analyser.stats.paragraphsChecked };
+    };
+    assert.deepEqual(terms(text('')).found, [2, 6]);
+    assert.deepEqual(terms(text(' des États membres')), { found: [2, 4, 6], checked: 1 });
+    assert.deepEqual(terms(text(' des États Membres')), { found: [2, 6], checked: 1 });
   });
 
   it('splits lines again across \\r\\n joined or split at the edge of the change', () => {

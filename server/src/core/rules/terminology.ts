@@ -238,7 +238,7 @@ export const terminology: Rule = {
     fr: 'Les organes principaux et l’Organisation sont nommés en toutes lettres (ni « ONU », ni « ECOSOC », ni « le CS ») ; termes consacrés : « États Membres », « Nations Unies », « Secrétaire général », "Member States", "Secretary-General".',
     en: 'The Organization and its principal organs are named in full (no UN, UNGA, UNSC, ECOSOC); fixed terms: "Member States", "Secretary-General", "United Nations", « États Membres », « Nations Unies », « Secrétaire général ».',
   },
-  profiles: ALL_PROFILES,
+  profiles: ALL_PROFILES, scope: 'paragraph',
   check(ctx) {
     const { doc } = ctx;
     const compiled = COMPILED[doc.lang];
