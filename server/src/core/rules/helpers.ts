@@ -80,23 +80,41 @@ class OpenerReading implements OpenerWords {
 
 /**
  * Per document, its paragraphs' readings. A Map per document rather than one WeakMap per paragraph:
- * setting a WeakMap entry costs ~0.2 µs, a tenth of reading the words. The last document's Map is
- * kept at hand, as the rules ask for one document's paragraphs in a row (so the last document read
- * stays in memory until another is). `inherited`: the readings of the version before (incremental
- * analysis), by the text of their line, to be taken over by the paragraphs whose line did not change.
+ * setting a WeakMap entry costs ~0.2 µs, a tenth of reading the words. `inherited`: the readings of
+ * the version before (incremental analysis), by the text of their line, to be taken over by the
+ * paragraphs whose line did not change.
+ *
+ * Only the last few documents' readings are kept (a version, the views incremental analysis makes of
+ * it, the version before it, which the next one inherits from), not a WeakMap by document: V8's minor
+ * collections keep a WeakMap's values alive, so the words of every document linted stayed in memory
+ * until a full collection, copied by each minor one on the way. A document read again once four others
+ * have been is read afresh.
  */
 interface Readings { byParagraph: Map<Paragraph, OpenerReading>; inherited?: Map<string, OpenerReading> }
-const openerReadings = new WeakMap<ResolutionDocument, Readings>();
+const KEPT_READINGS = 4;
+/** The documents whose readings are kept, the last read last, and their readings. */
+const readDocs: ResolutionDocument[] = [];
+const readReadings: Readings[] = [];
 let lastDoc: ResolutionDocument | undefined;
 let lastReadings: Readings | undefined;
 
 function readingsOf(doc: ResolutionDocument): Readings {
   if (doc === lastDoc) return lastReadings!;
-  let readings = openerReadings.get(doc);
-  if (!readings) openerReadings.set(doc, (readings = { byParagraph: new Map() }));
+  const k = readDocs.indexOf(doc);
+  const readings: Readings = k >= 0 ? readReadings[k] : { byParagraph: new Map() };
+  if (k >= 0) { readDocs.splice(k, 1); readReadings.splice(k, 1); }
+  readDocs.push(doc);
+  readReadings.push(readings);
+  if (readDocs.length > KEPT_READINGS) { readDocs.shift(); readReadings.shift(); }
   lastDoc = doc;
   lastReadings = readings;
   return readings;
+}
+
+/** The readings kept of a document, if any (readingsOf without making them). */
+function keptReadings(doc: ResolutionDocument): Readings | undefined {
+  const k = readDocs.indexOf(doc);
+  return k >= 0 ? readReadings[k] : undefined;
 }
 
 /**
@@ -129,7 +147,7 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
  * the rules derived from them (derivedFrom).
  */
 export function inheritOpenerReadings(previous: ResolutionDocument, next: ResolutionDocument): void {
-  const old = openerReadings.get(previous);
+  const old = keptReadings(previous);
   if (!old || previous === next) return;
   const byText = new Map<string, OpenerReading>();
   for (const r of old.byParagraph.values()) byText.set(r.text, r);
