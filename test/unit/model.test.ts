@@ -8,6 +8,7 @@ import { lint } from '../../server/src/core/lint';
 import { findFootnoteRefs } from '../../server/src/core/model/markup';
 import { parse } from '../../server/src/core/model/parse';
 import { rules } from '../../server/src/core/rules/index';
+import { tokenize, Words } from '../../server/src/core/vocabulary';
 
 const GA = (body: string) => `L'Assemblée générale,\n\n${body}`;
 
@@ -99,5 +100,17 @@ describe('model', () => {
     assert.equal(end('Requests the Secretary-General;<sup>1</sup>,<sup>2</sup>'), ';');
     assert.equal(end('*Rappelant* sa résolution 78/223 du 19 décembre 2023,]'), ',');
     assert.equal(end('les États Membres « [l]es États » ;'), ';');
+  });
+  it('a reading of words goes on as tokenize reads them (the rules go on from the parser\'s)', () => {
+    const plainText = (t: { text: string; start: number; end: number; key: string }[]) => t.map(({ text, start, end, key }) => ({ text, start, end, key }));
+    for (const line of ['*Prie* le Secrétaire général de l’Organisation de faire rapport à l’Assemblée générale à sa session', 'Rappelant 𝒜 sa résolution, et', 'Décide 𝒜𝒜', 'Note', '']) {
+      for (const asked of [0, 1, 2, 5, 10]) {
+        for (const limit of [1, 2, 12]) {
+          const words = new Words(line, 1, 10);
+          words.has(asked - 1);
+          assert.deepEqual(plainText(words.readOn(limit)), plainText(tokenize(line, 1, limit)), `${line} ${asked} ${limit}`);
+        }
+      }
+    }
   });
 });

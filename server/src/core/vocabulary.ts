@@ -31,6 +31,8 @@ export class Words {
   read: Token[] = [];
   private next: number;
   private done = false;
+  /** Read with WORD (a surrogate pair): no going on from these words. */
+  private regex = false;
 
   constructor(private readonly text: string, private readonly from: number, private readonly limit: number) {
     this.next = from;
@@ -51,6 +53,27 @@ export class Words {
 
   at(i: number): Token {
     return this.read[i];
+  }
+
+  /** Whether this is a reading of `text` from column `from`. */
+  reads(text: string, from: number): boolean {
+    return this.text === text && this.from === from;
+  }
+
+  /**
+   * tokenize(text, from, limit) for this reading's text and column, going on after the words read so
+   * far (its first words): a caller that reads the same words again need not tokenise them twice.
+   */
+  readOn(limit: number): Token[] {
+    if (this.regex) return tokenize(this.text, this.from, limit);
+    const words = new Words(this.text, this.from, limit);
+    const known = Math.min(this.read.length, limit);
+    if (known) {
+      words.read = this.read.slice(0, known);
+      words.next = this.read[known - 1].end;
+    }
+    words.has(limit - 1);
+    return words.read;
   }
 
   private readWord(): void {
@@ -87,6 +110,7 @@ export class Words {
   private readWithRegex(): void {
     this.read = tokenizeWithRegex(this.text, this.from, this.limit);
     this.done = true;
+    this.regex = true;
   }
 }
 

@@ -269,6 +269,18 @@ export function assemble(text: string, lines: string[], lang: Lang, chunks: Chun
   };
 }
 
+/**
+ * The words the parser read for the openers of the last document parse() made: the rules that read an
+ * opener's words again (rules/helpers.ts, openerWords) go on from them rather than tokenise the line
+ * twice. Only the last document's, so that nothing of earlier ones is kept.
+ */
+let lastParse: { doc: ResolutionDocument; openerWords: Map<Opener, Words> } | undefined;
+
+/** The parser's reading of `opener`'s line from its first column, if it kept one for this document. */
+export function wordsReadFor(doc: ResolutionDocument, opener: Opener): Words | undefined {
+  return lastParse?.doc === doc ? lastParse.openerWords.get(opener) : undefined;
+}
+
 /** Where the walk stands before a block: the state, and how much each list holds. */
 interface Mark { line: number; state: WalkState; paragraphs: number; parts: number; header: number; footnoteDefs: number }
 
@@ -288,11 +300,16 @@ class Builder {
   private current?: Part;
   private blocks!: Blocks;
   private i = 0;
+  /** The words read for each opener (see wordsReadFor), when no line facts are kept. */
+  private openerWords?: Map<Opener, Words>;
 
   constructor(private readonly lines: string[], private readonly lang: Lang, private readonly cache?: LineCache) {}
 
   build(text: string): ResolutionDocument {
-    return assemble(text, this.lines, this.lang, this.walk(0), this.cache);
+    if (!this.cache) this.openerWords = new Map();
+    const doc = assemble(text, this.lines, this.lang, this.walk(0), this.cache);
+    lastParse = this.openerWords && { doc, openerWords: this.openerWords };
+    return doc;
   }
 
   /** Walks the blocks from `line` (see walkFrom) and returns the chunks, their parts finished. */
@@ -802,12 +819,15 @@ class Builder {
     }
     const r = { start: { line: seg.line, character: col }, end: { line: seg.line, character: end } };
     const phraseEnd = match.length ? tokens[match.length - 1].end : tokens[0].end;
-    const head = match.headLength ? { start: tokens[match.headIndex].start, end: tokens[match.headIndex + match.headLength - 1].end } : undefined;
-    return {
+    const opener: Opener = {
       text, range: r, italic, type: match.type, head: match.head,
       phraseRange: { start: r.start, end: { line: seg.line, character: phraseEnd } },
-      headRange: head && { start: { line: seg.line, character: head.start }, end: { line: seg.line, character: head.end } },
+      headRange: match.headLength
+        ? { start: { line: seg.line, character: tokens[match.headIndex].start }, end: { line: seg.line, character: tokens[match.headIndex + match.headLength - 1].end } }
+        : undefined,
     };
+    this.openerWords?.set(opener, words);
+    return opener;
   }
 
   private addFootnote(block: Block): void {

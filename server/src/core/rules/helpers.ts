@@ -1,8 +1,8 @@
 // Small helpers shared by rules: walking parts and paragraphs, quoting words in messages, and what
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
-import { allParts, endingOf, keepEnding } from '../model/parse';
+import { allParts, endingOf, keepEnding, wordsReadFor } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
-import { classifyOpener, tokenize, type OpenerMatch, type Token } from '../vocabulary';
+import { classifyOpener, tokenize, type OpenerMatch, type Token, type Words } from '../vocabulary';
 
 /** Kinds of paragraph that hold a resolution's own wording (not its masthead, headings, notes or meeting line). */
 export const WORDING_KINDS: ReadonlySet<Paragraph['kind']> = new Set<Paragraph['kind']>(['preamble', 'operative', 'subparagraph', 'lead-in']);
@@ -50,19 +50,20 @@ class OpenerReading implements OpenerWords {
   private classified?: OpenerMatch;
   /** What rules derived from these words alone (derivedFrom), by slot (an array: cheaper than a Map for two or three). */
   private derived?: unknown[];
-  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, first?: Token[]) {
+  /** `parsed`: the parser's reading of the same line from the same column, gone on from. */
+  constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, first?: Token[], private readonly parsed?: Words) {
     // The same words as the first two of `tokens`: tokenize reads words one after the other.
-    this.first = first ?? tokenize(text, from, 2);
+    this.first = first ?? (parsed ? parsed.readOn(2) : tokenize(text, from, 2));
   }
   get tokens(): Token[] {
-    return (this.all ??= tokenize(this.text, this.from, 12));
+    return (this.all ??= this.parsed ? this.parsed.readOn(12) : tokenize(this.text, this.from, 12));
   }
   get match(): OpenerMatch {
     return (this.classified ??= classifyOpener(this.tokens, this.lang));
   }
   /** The same words on another line (lines came or went above them): what was read and derived is shared. */
   movedTo(line: number): OpenerReading {
-    const moved = new OpenerReading(line, this.text, this.from, this.lang, this.first);
+    const moved = new OpenerReading(line, this.text, this.from, this.lang, this.first, this.parsed);
     moved.all = this.all;
     moved.classified = this.classified;
     moved.derived = this.derived ??= [];
@@ -134,9 +135,12 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
   const known = readings.byParagraph.get(p);
   if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
   const before = readings.inherited?.get(text);
-  const words = before && before.from === from && before.lang === doc.lang
-    ? (before.line === line ? before : before.movedTo(line))
-    : new OpenerReading(line, text, from, doc.lang);
+  let words: OpenerReading;
+  if (before && before.from === from && before.lang === doc.lang) words = before.line === line ? before : before.movedTo(line);
+  else {
+    const parsed = wordsReadFor(doc, o);
+    words = new OpenerReading(line, text, from, doc.lang, undefined, parsed?.reads(text, from) ? parsed : undefined);
+  }
   readings.byParagraph.set(p, words);
   return words;
 }
