@@ -66,6 +66,7 @@ export class Words {
    */
   readOn(limit: number): Token[] {
     if (this.regex) return tokenize(this.text, this.from, limit);
+    if (this.read.length >= limit) return this.read.slice(0, limit);
     const words = new Words(this.text, this.from, limit);
     const known = Math.min(this.read.length, limit);
     if (known) {

@@ -219,6 +219,8 @@ export class KeyedPattern {
   private readonly sticky: RegExp;
   /** Prefix (no space) → the keys that start with it. */
   private readonly groups = new Map<string, string[]>();
+  /** Key → what read() searches the text for: the first six characters of its first word. */
+  private readonly searched = new Map<string, string>();
   private readonly present = new WeakMap<ResolutionDocument, Presence>();
   private readonly tests = new WeakMap<ResolutionDocument, (p: Paragraph) => boolean>();
   constructor(re: RegExp, keys: Iterable<string>) {
@@ -229,6 +231,7 @@ export class KeyedPattern {
       const prefix = known ?? firstWord(key).slice(0, 4);
       if (!prefix) throw new Error(`KeyedPattern: key « ${key} » starts with a space`);
       this.groups.set(prefix, [...(this.groups.get(prefix) ?? []), key]);
+      this.searched.set(key, firstWord(key).slice(0, 6));
     }
   }
 
@@ -247,7 +250,7 @@ export class KeyedPattern {
     for (const [prefix, keys] of this.groups) {
       if (!text.includes(prefix)) continue;
       for (const key of keys) {
-        const word = firstWord(key).slice(0, 6);
+        const word = this.searched.get(key)!;
         const list = byWord.get(word);
         if (list) list.push(key); else byWord.set(word, [key]);
       }
@@ -266,7 +269,7 @@ export class KeyedPattern {
     // The keys in the groups' order, as matches() meets them.
     for (const group of this.groups.values()) {
       for (const key of group) {
-        const word = firstWord(key).slice(0, 6);
+        const word = this.searched.get(key)!;
         if (places.get(word)?.length) keys.push(key);
       }
     }

@@ -28,7 +28,7 @@ export const paragraphPunctuation: Rule = {
   check(ctx) {
     const { doc } = ctx;
     for (const part of resolutionParts(doc)) {
-      for (const p of part.preamble) expect(ctx, p, ',', describe(p));
+      for (const p of part.preamble) expect(ctx, p, ',');
       const ops = part.operative;
       ops.forEach((p, k) => {
         const next = part.items[part.items.indexOf(p) + 1];
@@ -36,8 +36,7 @@ export const paragraphPunctuation: Rule = {
         let mark: Mark = isLast ? '.' : ';';
         if (p.introducesDraft) mark = ':';
         // A section heading may follow either mark (sectioned resolutions end each section with a full stop).
-        const alternatives: Mark[] = !isLast && next?.kind === 'heading' ? ['.'] : [];
-        expect(ctx, p, mark, describe(p), alternatives);
+        expect(ctx, p, mark, !isLast && next?.kind === 'heading' ? FULL_STOP : NONE);
       });
     }
   },
@@ -53,19 +52,22 @@ function labelText(p: Paragraph): string {
   return p.label ? (p.label.style === 'paren' ? `(${p.label.text})` : p.label.style === 'dot' ? `${p.label.text}.` : `${p.label.text})`) : '';
 }
 
+const NONE: readonly Mark[] = [];
+const FULL_STOP: readonly Mark[] = ['.'];
+
 /** Checks a paragraph and its subparagraphs against the mark the whole paragraph should end with. */
-function expect(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; en: string }, alternatives: Mark[] = []): void {
-  if (!p.subparagraphs.length) return check(ctx, p, mark, who, alternatives);
-  check(ctx, p, ':', who, [], true);
+function expect(ctx: RuleContext, p: Paragraph, mark: Mark, alternatives: readonly Mark[] = NONE): void {
+  if (!p.subparagraphs.length) return check(ctx, p, mark, alternatives);
+  check(ctx, p, ':', NONE, true);
   const subs = flattenSubs(p);
   subs.forEach((s, k) => {
     const isLast = k === subs.length - 1;
     const own: Mark = s.subparagraphs.length ? ':' : isLast ? mark : ';';
-    check(ctx, s, own, describe(s), isLast ? alternatives : [], s.subparagraphs.length > 0);
+    check(ctx, s, own, isLast ? alternatives : NONE, s.subparagraphs.length > 0);
   });
 }
 
-function check(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; en: string }, alternatives: Mark[], leadIn = false): void {
+function check(ctx: RuleContext, p: Paragraph, mark: Mark, alternatives: readonly Mark[], leadIn = false): void {
   const { doc, lang } = ctx;
   const e = ending(doc, p);
   if (!e) return;
@@ -74,6 +76,7 @@ function check(ctx: RuleContext, p: Paragraph, mark: Mark, who: { fr: string; en
   const why = leadIn
     ? ctx.t(' (il introduit des alinéas)', ' (it introduces subparagraphs)')
     : mark === '.' && p.kind === 'operative' ? ctx.t(' (dernier paragraphe du dispositif)', ' (last operative paragraph)') : '';
+  const who = describe(p);
   const subject = lang === 'fr' ? who.fr : who.en;
   if (e.char in NAMES) {
     const start = spaceStart(doc, e.range.start);
