@@ -159,7 +159,7 @@ export class IncrementalAnalyser {
     this.lookupsAt = indexChanges;
     const walked = change?.walked ?? new Set(chunks);
     const lineRanges = chunkLines(chunks, version.lines.length);
-    const matches = change ? matchParagraphs(walked, change.replaced, change.window) : new Map<Paragraph, Paragraph>();
+    const matches = change && matchParagraphs(walked, change.replaced, change.window);
     const scoped = { ...options, index: options.index && this.recording(options.index), onRuleError: undefined, views: new WeakMap<Set<Kept>, Map<string, ResolutionDocument>>(), targets: new WeakMap<Set<Kept>, Targets>() };
     const stats = this.current;
     const all: Finding[] = [];
@@ -450,33 +450,25 @@ function runOnParts(rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, line
 
 /**
  * The paragraphs of the chunks a paragraph-scoped rule runs on, read once per version for every such
- * rule: their order, their chunk, and (when the text changed) those that match none of the version
- * before (checked again by every rule) and the others' match, the other way round.
+ * rule: their order and their chunk.
  */
 interface Targets {
   /** Each paragraph's position, in the order of the chunks and of their paragraphs. */
   position: Map<Paragraph, number>;
   /** The chunk of the paragraph at each position. */
   chunkAt: Kept[];
-  unmatched: Paragraph[];
-  /** Paragraph of the version before → the same paragraph in this one. */
-  matchOf: Map<Paragraph, Paragraph>;
 }
 
-function targetsOf(chunks: Set<Kept>, matches: Map<Paragraph, Paragraph>): Targets {
+function targetsOf(chunks: Set<Kept>): Targets {
   const position = new Map<Paragraph, number>();
   const chunkAt: Kept[] = [];
-  const unmatched: Paragraph[] = [];
-  const matchOf = new Map<Paragraph, Paragraph>();
   for (const k of chunks) {
     for (const p of k.chunk.paragraphs) {
       position.set(p, chunkAt.length);
       chunkAt.push(k);
-      const old = matches.get(p);
-      if (old) matchOf.set(old, p); else unmatched.push(p);
     }
   }
-  return { position, chunkAt, unmatched, matchOf };
+  return { position, chunkAt };
 }
 
 /**
@@ -487,18 +479,19 @@ function targetsOf(chunks: Set<Kept>, matches: Map<Paragraph, Paragraph>): Targe
  */
 function runOnParagraphs(
   rule: Rule, doc: ResolutionDocument, walked: Set<Kept>, lines: Map<Kept, [number, number]>, change: Change | undefined,
-  matches: Map<Paragraph, Paragraph>, options: ScopedOptions,
+  matches: Matches | undefined, options: ScopedOptions,
 ): number {
   let t = options.targets.get(walked);
-  if (!t) options.targets.set(walked, t = targetsOf(walked, matches));
-  const before = change ? previousFindings(rule, change) : undefined;
+  if (!t) options.targets.set(walked, t = targetsOf(walked));
+  // `change` is given only when `walked` are the walked chunks, those `matches` was read over.
+  const before = change && matches ? previousFindings(rule, change) : undefined;
   // Without the findings of before, every paragraph is checked.
-  let dirty: Paragraph[] = before ? t.unmatched : [...t.position.keys()];
+  let dirty: Paragraph[] = before ? matches!.unmatched : [...t.position.keys()];
   const kept = new Map<Paragraph, Finding[]>();
   if (before) {
     let again: Paragraph[] | undefined;
     for (const [old, list] of before) {
-      const p = t.matchOf.get(old);
+      const p = matches!.of.get(old);
       if (!p) continue; // changed or gone: its successor, if any, is unmatched
       const moved = moveFindings(list, change!.window);
       if (moved) kept.set(p, moved); else (again ??= []).push(p);
@@ -553,9 +546,7 @@ function previousFindings(rule: Rule, change: Change): Map<Paragraph, Finding[]>
   }
   const out = new Map<Paragraph, Finding[]>();
   for (const k of replaced) {
-    const list = k.findings.get(rule.id);
-    if (!list) return undefined;
-    for (const f of list) {
+    for (const f of k.findings.get(rule.id)!) {
       const p = owner.get(f.range.start.line);
       if (!p) return undefined;
       let own = out.get(p);
@@ -598,13 +589,24 @@ function paragraphView(doc: ResolutionDocument, paragraphs: Paragraph[], walked:
   return { ...doc, paragraphs, parts, footnoteDefs: defs, footnoteRefs: refs };
 }
 
+/** Which paragraphs of the walked chunks are the same as one of the replaced chunks (matchParagraphs). */
+interface Matches {
+  /** Paragraph of the replaced chunks → the same paragraph in the walked ones. */
+  of: Map<Paragraph, Paragraph>;
+  /** The paragraphs of the walked chunks that are the same as none, in order: every paragraph-scoped rule checks them. */
+  unmatched: Paragraph[];
+}
+
 /**
  * Paragraphs of the walked chunks that are the same as one of the replaced chunks, on the same lines
  * (once shifted): same own fields, same kind of part, same list of it, same organ (rules/types.ts).
  */
-function matchParagraphs(walked: Set<Kept>, replaced: Kept[], w: Window): Map<Paragraph, Paragraph> {
-  const matches = new Map<Paragraph, Paragraph>();
-  if (!replaced.length) return matches;
+function matchParagraphs(walked: Set<Kept>, replaced: Kept[], w: Window): Matches {
+  const matches: Matches = { of: new Map(), unmatched: [] };
+  if (!replaced.length) {
+    for (const k of walked) for (const p of k.chunk.paragraphs) matches.unmatched.push(p);
+    return matches;
+  }
   const byLine = new Map<number, Paragraph>();
   for (const k of replaced) for (const p of k.chunk.paragraphs) byLine.set(p.segments[0].line, p);
   const oldRoles = roles(replaced), newRoles = roles([...walked]);
@@ -621,8 +623,9 @@ function matchParagraphs(walked: Set<Kept>, replaced: Kept[], w: Window): Map<Pa
     for (const p of k.chunk.paragraphs) {
       const line = toOld(p.segments[0].line);
       const old = line < 0 ? undefined : byLine.get(line);
-      if (!old || old.part?.kind !== p.part?.kind || oldRoles.get(old) !== newRoles.get(p) || organ(old) !== organ(p)) continue;
-      if (sameParagraph(old, p, toOld)) matches.set(p, old);
+      if (old && old.part?.kind === p.part?.kind && oldRoles.get(old) === newRoles.get(p) && organ(old) === organ(p) && sameParagraph(old, p, toOld)) {
+        matches.of.set(old, p);
+      } else matches.unmatched.push(p);
     }
   }
   return matches;
