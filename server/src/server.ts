@@ -237,18 +237,10 @@ async function analyse(doc: TextDocument): Promise<LintResult | undefined> {
 const INDEX_IDLE_MS = 1000;
 const pendingIndex = new Map<string, ResolutionDocument>();
 const indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
-/** Documents whose diagnostics are being computed or sent (how many validations): their index update waits for them. */
-const publishing = new Map<string, number>();
 function indexLater(uri: string, model: ResolutionDocument): void {
   pendingIndex.set(uri, model);
   clearTimeout(indexTimers.get(uri));
-  indexTimers.set(uri, setTimeout(() => indexWhenIdle(uri), INDEX_IDLE_MS));
-}
-
-function indexWhenIdle(uri: string): void {
-  // A validation under way: its diagnostics first, the index after them.
-  if (publishing.has(uri)) indexTimers.set(uri, setTimeout(() => indexWhenIdle(uri), INDEX_IDLE_MS));
-  else indexNow(uri);
+  indexTimers.set(uri, setTimeout(() => indexNow(uri), INDEX_IDLE_MS));
 }
 
 /** The index learns what the document's last analysis read (`closing`: also when the editor has just closed it). */
@@ -284,16 +276,10 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
-  publishing.set(uri, (publishing.get(uri) ?? 0) + 1);
-  try {
-    const result = await analyse(doc);
-    // A newer edit arrived while we worked: its own validation will publish.
-    if (!result || documents.get(uri)?.version !== version) return;
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
-  } finally {
-    const n = publishing.get(uri)! - 1;
-    if (n) publishing.set(uri, n); else publishing.delete(uri);
-  }
+  const result = await analyse(doc);
+  // A newer edit arrived while we worked: its own validation will publish.
+  if (!result || documents.get(uri)?.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map(toDiagnostic) });
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
