@@ -2,6 +2,7 @@
 // and header lines, each with its stated date and title, the organ it belongs to and its ranges.
 // One pass per paragraph over its text (segments joined by a space, as Paragraph.text), so that
 // citations wrapped over two lines in hard-wrapped texts are read whole.
+import { memoized, memoSlot } from '../memo';
 import { plain } from '../model/markup';
 import type { Paragraph, Part, Position, Range, ResolutionDocument } from '../model/types';
 import type { DateFormIssue, ParsedDate } from './dates';
@@ -115,11 +116,9 @@ function selfSymbol(doc: ResolutionDocument, ctx: ScanContext): string | undefin
 
 /** Every citation of a resolution, decision or document in the document, in text order. */
 /** Citations of a document, found once per parsed document (rules, the index and hovers share them). */
-const found = new WeakMap<ResolutionDocument, Citation[]>();
+const CITATIONS = memoSlot<Citation[]>('citations');
 export function findCitations(doc: ResolutionDocument): Citation[] {
-  let c = found.get(doc);
-  if (!c) { c = scanCitations(doc); found.set(doc, c); }
-  return c;
+  return memoized(doc, CITATIONS, scanCitations);
 }
 
 function scanCitations(doc: ResolutionDocument): Citation[] {

@@ -2,6 +2,7 @@
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf, keepEnding, wordsReadFor } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
+import { memoized, memoOf, memoSlot } from '../memo';
 import { classifyOpener, tokenize, type OpenerMatch, type Token, type Words } from '../vocabulary';
 
 /** Kinds of paragraph that hold a resolution's own wording (not its masthead, headings, notes or meeting line). */
@@ -80,43 +81,14 @@ class OpenerReading implements OpenerWords {
 }
 
 /**
- * Per document, its paragraphs' readings. A Map per document rather than one WeakMap per paragraph:
+ * Per document, its paragraphs' readings. A Map per document rather than one entry per paragraph:
  * setting a WeakMap entry costs ~0.2 µs, a tenth of reading the words. `inherited`: the readings of
  * the version before (incremental analysis), by the text of their line, to be taken over by the
- * paragraphs whose line did not change.
- *
- * Only the last few documents' readings are kept (a version, the views incremental analysis makes of
- * it, the version before it, which the next one inherits from), not a WeakMap by document: V8's minor
- * collections keep a WeakMap's values alive, so the words of every document linted stayed in memory
- * until a full collection, copied by each minor one on the way. A document read again once four others
- * have been is read afresh.
+ * paragraphs whose line did not change. Kept on the document (../memo.ts), gone with it.
  */
 interface Readings { byParagraph: Map<Paragraph, OpenerReading>; inherited?: Map<string, OpenerReading> }
-const KEPT_READINGS = 4;
-/** The documents whose readings are kept, the last read last, and their readings. */
-const readDocs: ResolutionDocument[] = [];
-const readReadings: Readings[] = [];
-let lastDoc: ResolutionDocument | undefined;
-let lastReadings: Readings | undefined;
-
-function readingsOf(doc: ResolutionDocument): Readings {
-  if (doc === lastDoc) return lastReadings!;
-  const k = readDocs.indexOf(doc);
-  const readings: Readings = k >= 0 ? readReadings[k] : { byParagraph: new Map() };
-  if (k >= 0) { readDocs.splice(k, 1); readReadings.splice(k, 1); }
-  readDocs.push(doc);
-  readReadings.push(readings);
-  if (readDocs.length > KEPT_READINGS) { readDocs.shift(); readReadings.shift(); }
-  lastDoc = doc;
-  lastReadings = readings;
-  return readings;
-}
-
-/** The readings kept of a document, if any (readingsOf without making them). */
-function keptReadings(doc: ResolutionDocument): Readings | undefined {
-  const k = readDocs.indexOf(doc);
-  return k >= 0 ? readReadings[k] : undefined;
-}
+const READINGS = memoSlot<Readings>('opener readings');
+const newReadings = (): Readings => ({ byParagraph: new Map() });
 
 /**
  * The opener's words, read once per paragraph: french-agreement and also-further-sequence both need
@@ -131,7 +103,7 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
   const line = o.range.start.line;
   const text = doc.lines[line];
   const from = o.range.start.character;
-  const readings = readingsOf(doc);
+  const readings = memoized(doc, READINGS, newReadings);
   const known = readings.byParagraph.get(p);
   if (known && known.line === line && known.text === text && known.from === from && known.lang === doc.lang) return known;
   const before = readings.inherited?.get(text);
@@ -151,11 +123,11 @@ export function openerWords(doc: ResolutionDocument, p: Paragraph): OpenerWords 
  * the rules derived from them (derivedFrom).
  */
 export function inheritOpenerReadings(previous: ResolutionDocument, next: ResolutionDocument): void {
-  const old = keptReadings(previous);
+  const old = memoOf(previous, READINGS);
   if (!old || previous === next) return;
   const byText = new Map<string, OpenerReading>();
   for (const r of old.byParagraph.values()) byText.set(r.text, r);
-  if (byText.size) readingsOf(next).inherited = byText;
+  if (byText.size) memoized(next, READINGS, newReadings).inherited = byText;
 }
 
 /** Where a reading keeps one thing derived from it (derivedSlot). */
@@ -221,8 +193,8 @@ export class KeyedPattern {
   private readonly groups = new Map<string, string[]>();
   /** Key → what read() searches the text for: the first six characters of its first word. */
   private readonly searched = new Map<string, string>();
-  private readonly present = new WeakMap<ResolutionDocument, Presence>();
-  private readonly tests = new WeakMap<ResolutionDocument, (p: Paragraph) => boolean>();
+  private readonly present = memoSlot<Presence>('keys present');
+  private readonly tests = memoSlot<(p: Paragraph) => boolean>('paragraph test');
   constructor(re: RegExp, keys: Iterable<string>) {
     this.sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
     // Shortest keys first, so that « AG » groups « AGNU » under it.
@@ -243,9 +215,10 @@ export class KeyedPattern {
    * « État ») is found among that one's places.
    */
   private read(doc: ResolutionDocument): Presence {
-    let presence = this.present.get(doc);
-    if (presence) return presence;
-    const text = doc.text;
+    return memoized(doc, this.present, (d) => this.readText(d.text));
+  }
+
+  private readText(text: string): Presence {
     const byWord = new Map<string, string[]>();
     for (const [prefix, keys] of this.groups) {
       if (!text.includes(prefix)) continue;
@@ -274,9 +247,7 @@ export class KeyedPattern {
       }
     }
     for (const [word, at] of places) if (at.length) words.push({ keys: byWord.get(word)!, at });
-    presence = { keys, words };
-    this.present.set(doc, presence);
-    return presence;
+    return { keys, words };
   }
 
   private keysIn(doc: ResolutionDocument): string[] {
@@ -296,11 +267,13 @@ export class KeyedPattern {
    * or a mark the expressions' lookarounds look for); a key a line break may cut counts as well.
    */
   test(doc: ResolutionDocument): (p: Paragraph) => boolean {
-    let test = this.tests.get(doc);
-    if (test) return test;
+    return memoized(doc, this.tests, (d) => this.makeTest(d));
+  }
+
+  private makeTest(doc: ResolutionDocument): (p: Paragraph) => boolean {
     const { words } = this.read(doc);
     const sticky = this.sticky;
-    test = paragraphTest(doc, (text, hit) => {
+    return paragraphTest(doc, (text, hit) => {
       for (const { keys, at } of words) {
         for (const i of at) {
           let written = false, cut = false;
@@ -313,8 +286,6 @@ export class KeyedPattern {
         }
       }
     });
-    this.tests.set(doc, test);
-    return test;
   }
 
   /** The matches in `text`, a paragraph of `doc` (its lines, joined by spaces), in order. */
@@ -371,7 +342,7 @@ interface TextIndex {
   others?: Map<number, number[]>;
 }
 
-const textIndexes = new WeakMap<ResolutionDocument, TextIndex | null>();
+const TEXT_INDEX = memoSlot<TextIndex | null>('text index');
 
 /**
  * Where lines and paragraphs sit in doc.text; null when the lines do not add up to the text (then
@@ -379,9 +350,12 @@ const textIndexes = new WeakMap<ResolutionDocument, TextIndex | null>();
  * keyed by them (hashing each of a fresh document's paragraphs cost more than the rest).
  */
 function textIndex(doc: ResolutionDocument): TextIndex | null {
-  let index = textIndexes.get(doc);
-  if (index !== undefined) return index;
+  return memoized(doc, TEXT_INDEX, indexText);
+}
+
+function indexText(doc: ResolutionDocument): TextIndex | null {
   const { text, lines, paragraphs } = doc;
+  let index: TextIndex | null;
   const starts = new Int32Array(lines.length);
   let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
   for (let k = 0; k < lines.length; k++) {
@@ -407,7 +381,6 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
     }
     index = { starts, first, others };
   }
-  textIndexes.set(doc, index);
   return index;
 }
 
@@ -518,7 +491,7 @@ export interface DigitRuns {
   readonly years: readonly number[];
 }
 
-const digitRunsOf = new WeakMap<ResolutionDocument, DigitRuns>();
+const DIGIT_RUNS = memoSlot<DigitRuns>('digit runs');
 
 /**
  * The runs of digits of doc.text that french-typography (ordinals) and date-format (years) look at,
@@ -526,8 +499,10 @@ const digitRunsOf = new WeakMap<ResolutionDocument, DigitRuns>();
  * (digits are no white space, so a run stands whole on a line, within its segment).
  */
 export function digitRuns(doc: ResolutionDocument): DigitRuns {
-  let runs = digitRunsOf.get(doc);
-  if (runs) return runs;
+  return memoized(doc, DIGIT_RUNS, findDigitRuns);
+}
+
+function findDigitRuns(doc: ResolutionDocument): DigitRuns {
   const text = doc.text;
   const beforeSuffix: number[] = [], years: number[] = [];
   const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -540,9 +515,7 @@ export function digitRuns(doc: ResolutionDocument): DigitRuns {
         && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4))) years.push(i);
     }
   }
-  runs = { beforeSuffix, years };
-  digitRunsOf.set(doc, runs);
-  return runs;
+  return { beforeSuffix, years };
 }
 
 /** paragraphTest for the hits of `needles` that `accept` accepts (see paragraphsWith). */

@@ -10,6 +10,7 @@
 // quoted, italic, a URL…) that the acronym-consistency and french-typography rules share.
 import data from '../data/terminology.json';
 import type { Paragraph, Position, Range } from '../model/types';
+import { memoized, memoSlot } from '../memo';
 import { ALL_PROFILES } from '../profiles';
 import { KeyedPattern, q } from './helpers';
 import type { Rule, RuleContext } from './types';
@@ -20,50 +21,57 @@ import type { Rule, RuleContext } from './types';
 /** Zones of a paragraph's text. */
 export const URL = 1, CODE = 2, ITALIC = 4, QUOTE = 8;
 
-export interface Prose {
-  p: Paragraph;
+/**
+ * A paragraph's running text. A class, not an object literal with a getter: V8 gives every such
+ * literal a hidden class of its own, made in the old generation and pointing at the getter's closure,
+ * which kept each paragraph's reading (and its paragraph) alive through the young-generation
+ * collections until a full one.
+ */
+export class Prose {
   /** The paragraph's text: its segments joined by one space. */
-  text: string;
-  /** Zone flags per UTF-16 unit of `text`. */
-  zones: Uint8Array;
+  readonly text: string;
   /** Offsets of the spaces that join two segments (a page break, not a space the author typed). */
-  joins: Set<number>;
+  readonly joins = new Set<number>();
+  /** Where each segment starts in `text`. */
+  private readonly starts: number[] = [];
+  private zoned?: Uint8Array;
+
+  constructor(readonly p: Paragraph) {
+    this.text = p.text;
+    let o = 0;
+    for (const s of p.segments) {
+      if (this.starts.length) this.joins.add(o - 1);
+      this.starts.push(o);
+      o += s.end - s.start + 1;
+    }
+  }
+
+  /** Zone flags per UTF-16 unit of `text`, computed on first use: most paragraphs hold nothing a rule looks at twice. */
+  get zones(): Uint8Array {
+    return (this.zoned ??= zonesOf(this.text));
+  }
+
   /** Document position of an offset in `text`. */
-  at(offset: number, isEnd?: boolean): Position;
+  at(offset: number, isEnd = false): Position {
+    const { segments } = this.p, starts = this.starts;
+    let k = segments.length - 1;
+    while (k > 0 && (isEnd ? offset <= starts[k] : offset < starts[k])) k--;
+    const s = segments[k];
+    return { line: s.line, character: Math.min(s.start + offset - starts[k], s.end) };
+  }
+
   /** Range of `text` from `start` to `end`. */
-  range(start: number, end: number): Range;
+  range(start: number, end: number): Range {
+    return { start: this.at(start), end: this.at(end, true) };
+  }
 }
 
-const cache = new WeakMap<Paragraph, Prose>();
+const PROSE = memoSlot<Prose>('prose');
+const readProse = (p: Paragraph) => new Prose(p);
 
 /** Reads a paragraph's running text once (the three rules share it). */
 export function proseOf(p: Paragraph): Prose {
-  let prose = cache.get(p);
-  if (prose) return prose;
-  const text = p.text;
-  const starts: number[] = [];
-  const joins = new Set<number>();
-  let o = 0;
-  for (const s of p.segments) {
-    if (starts.length) joins.add(o - 1);
-    starts.push(o);
-    o += s.end - s.start + 1;
-  }
-  const at = (offset: number, isEnd = false): Position => {
-    let k = p.segments.length - 1;
-    while (k > 0 && (isEnd ? offset <= starts[k] : offset < starts[k])) k--;
-    const s = p.segments[k];
-    return { line: s.line, character: Math.min(s.start + offset - starts[k], s.end) };
-  };
-  let zones: Uint8Array | undefined;
-  prose = {
-    p, text, joins, at,
-    // Computed on first use: most paragraphs hold nothing a rule looks at twice.
-    get zones() { return (zones ??= zonesOf(text)); },
-    range: (start, end) => ({ start: at(start), end: at(end, true) }),
-  };
-  cache.set(p, prose);
-  return prose;
+  return memoized(p, PROSE, readProse);
 }
 
 function mark(zones: Uint8Array, start: number, end: number, flag: number): void {
