@@ -90,9 +90,15 @@ export class Words {
     }
     if (i >= n) { this.done = true; return; }
     const start = i;
+    // Whether a letter changes in lower case (then key lower-cases the word), whether a ’ is read (text writes it ').
+    let cased = LETTER_CASE[c] === CHANGES;
+    let curly = false;
     i++;
     for (;;) {
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      while (i < n && isWordChar((c = text.charCodeAt(i)))) {
+        if (LETTER_CASE[c] === CHANGES) cased = true;
+        i++;
+      }
       c = text.charCodeAt(i);
       if (isSurrogate(c)) return this.readWithRegex();
       if (c !== 39 && c !== 0x2019 && c !== 45) break;
@@ -100,10 +106,12 @@ export class Words {
       const next = text.charCodeAt(i + 1);
       if (isSurrogate(next)) return this.readWithRegex();
       if (!isWordChar(next)) break;
+      if (c === 0x2019) curly = true;
+      if (LETTER_CASE[next] === CHANGES) cased = true;
       i += 2;
     }
-    if (c === 39 || c === 0x2019) i++; // « l' », « d’ »
-    read.push(new Word(text, start, i));
+    if (c === 39 || c === 0x2019) { curly ||= c === 0x2019; i++; } // « l' », « d’ »
+    read.push(new Word(text, start, i, cased, curly));
     this.next = i;
   }
 
@@ -123,16 +131,20 @@ export class Words {
 class Word implements Token {
   private written?: string;
   private lower?: string;
-  constructor(private readonly line: string, readonly start: number, readonly end: number) {}
+  /**
+   * `cased`: a letter of the word changes in lower case (else toLowerCase() gives the same text: most
+   * words but the first of an opener). `curly`: the word holds a ’.
+   */
+  constructor(private readonly line: string, readonly start: number, readonly end: number, private readonly cased: boolean, private readonly curly: boolean) {}
   get text(): string {
     if (this.written === undefined) {
       const w = this.line.slice(this.start, this.end);
-      this.written = w.includes('’') ? w.replace(/’/g, "'") : w;
+      this.written = this.curly ? w.replace(/’/g, "'") : w;
     }
     return this.written;
   }
   get key(): string {
-    return (this.lower ??= this.text.toLowerCase());
+    return (this.lower ??= this.cased ? this.text.toLowerCase() : this.text);
   }
   toJSON(): { text: string; start: number; end: number; key: string } {
     return { text: this.text, start: this.start, end: this.end, key: this.key };
@@ -162,9 +174,21 @@ function isWordChar(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c >= 0xd800 && c <= 0xdfff) return false;
   let known = WORD_CHARS[c];
-  if (!known) WORD_CHARS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  if (!known) {
+    WORD_CHARS[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    if (known === 1) LETTER_CASE[c] = String.fromCharCode(c).toLowerCase() === String.fromCharCode(c) ? 0 : CHANGES;
+  }
   return known === 1;
 }
+
+/**
+ * Per UTF-16 unit, CHANGES for a letter or mark that toLowerCase() changes (A–Z, É …), set as isWordChar
+ * first meets it. A word none of whose units changes is its own lower case (toLowerCase's only rule
+ * that reads the context, the final sigma, is about Σ, which changes).
+ */
+const LETTER_CASE = new Uint8Array(0x10000);
+const CHANGES = 1;
+for (let c = 65; c <= 90; c++) LETTER_CASE[c] = CHANGES;
 
 export interface OrganInfo { id: string; gender: 'm' | 'f'; number: 's' | 'p' }
 
