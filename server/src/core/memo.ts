@@ -31,6 +31,11 @@ export function memoized<O extends object, T>(owner: O, slot: MemoSlot<T>, compu
   return value;
 }
 
+/** `to` shares what is computed for `from`, from now on: what either computes, the other has. */
+export function shareMemo(from: object, to: object): void {
+  (to as HasMemo)[MEMO] = ((from as HasMemo)[MEMO] ??= []);
+}
+
 /** What was computed for `owner` in `slot`, if it was (memoized without computing). */
 export function memoOf<T>(owner: object, slot: MemoSlot<T>): T | undefined {
   const known = (owner as HasMemo)[MEMO]?.[slot.index];

@@ -114,8 +114,10 @@ function selfSymbol(doc: ResolutionDocument, ctx: ScanContext): string | undefin
   return hits[0]?.symbol;
 }
 
-/** Every citation of a resolution, decision or document in the document, in text order. */
-/** Citations of a document, found once per parsed document (rules, the index and hovers share them). */
+/**
+ * Every citation of a resolution, decision or document in the document, in text order; found once
+ * per parsed document (rules, the index and hovers share them).
+ */
 const CITATIONS = memoSlot<Citation[]>('citations');
 export function findCitations(doc: ResolutionDocument): Citation[] {
   return memoized(doc, CITATIONS, scanCitations);

@@ -9,7 +9,8 @@
 import type { Lang, Paragraph, Part, Range } from '../model/types';
 import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
-import { derivedFrom, derivedSlot, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
+import { memoSlot } from '../memo';
+import { derivedFrom, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
 import type { Fix, RuleContext, Rule, TextEdit } from './types';
 
 type Kind = 'preamble' | 'operative';
@@ -78,9 +79,9 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
 }
 
 type UseReading = Omit<Use, 'p' | 'line'> | undefined;
-const PREAMBLE_USE = derivedSlot<UseReading>('also-further-sequence: preambular use');
-const OPERATIVE_USE = derivedSlot<UseReading>('also-further-sequence: operative use');
-const MAY_HOLD_ADVERB = derivedSlot<boolean>('also-further-sequence: may hold a sequence adverb');
+const PREAMBLE_USE = memoSlot<UseReading>('also-further-sequence: preambular use');
+const OPERATIVE_USE = memoSlot<UseReading>('also-further-sequence: operative use');
+const MAY_HOLD_ADVERB = memoSlot<boolean>('also-further-sequence: may hold a sequence adverb');
 const readPreamble = (words: OpenerWords) => readOpener(words, 'preamble');
 const readOperative = (words: OpenerWords) => readOpener(words, 'operative');
 

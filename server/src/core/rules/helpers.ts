@@ -2,7 +2,7 @@
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf, keepEnding, wordsReadFor } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
-import { memoized, memoOf, memoSlot } from '../memo';
+import { memoized, memoOf, memoSlot, shareMemo, type MemoSlot } from '../memo';
 import { classifyOpener, tokenize, type OpenerMatch, type Token, type Words } from '../vocabulary';
 
 /** Kinds of paragraph that hold a resolution's own wording (not its masthead, headings, notes or meeting line). */
@@ -49,8 +49,6 @@ class OpenerReading implements OpenerWords {
   readonly first: Token[];
   private all?: Token[];
   private classified?: OpenerMatch;
-  /** What rules derived from these words alone (derivedFrom), by slot (an array: cheaper than a Map for two or three). */
-  private derived?: unknown[];
   /** `parsed`: the parser's reading of the same line from the same column, gone on from. */
   constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, first?: Token[], private readonly parsed?: Words) {
     // The same words as the first two of `tokens`: tokenize reads words one after the other.
@@ -67,16 +65,8 @@ class OpenerReading implements OpenerWords {
     const moved = new OpenerReading(line, this.text, this.from, this.lang, this.first, this.parsed);
     moved.all = this.all;
     moved.classified = this.classified;
-    moved.derived = this.derived ??= [];
+    shareMemo(this, moved);
     return moved;
-  }
-  derive<T>(slot: DerivedSlot<T>, compute: (words: OpenerWords) => T): T {
-    const derived = (this.derived ??= []);
-    const known = derived[slot.index];
-    if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
-    const value = compute(this);
-    derived[slot.index] = value === undefined ? NOTHING : value;
-    return value;
   }
 }
 
@@ -130,22 +120,13 @@ export function inheritOpenerReadings(previous: ResolutionDocument, next: Resolu
   if (byText.size) memoized(next, READINGS, newReadings).inherited = byText;
 }
 
-/** Where a reading keeps one thing derived from it (derivedSlot). */
-export interface DerivedSlot<T> { readonly index: number; readonly name: string; readonly type?: T }
-let slots = 0;
-/** A slot for one thing rules derive from opener words, made once per thing (a module constant). */
-export function derivedSlot<T>(name: string): DerivedSlot<T> {
-  return { index: slots++, name };
-}
-const NOTHING = Symbol('nothing derived');
-
 /**
  * What a rule derives from an opener's words and nothing else (not its paragraph, not its line
- * number), computed once per reading: kept with the words, it goes on to the next version of the
- * document with them.
+ * number), computed once per reading (`slot`: a memoSlot, ../memo.ts): kept with the words, it goes on
+ * to the next version of the document with them (movedTo shares it).
  */
-export function derivedFrom<T>(words: OpenerWords, slot: DerivedSlot<T>, compute: (words: OpenerWords) => T): T {
-  return (words as OpenerReading).derive(slot, compute);
+export function derivedFrom<T>(words: OpenerWords, slot: MemoSlot<T>, compute: (words: OpenerWords) => T): T {
+  return memoized(words, slot, compute);
 }
 
 /** « word » in French messages, "word" in English ones. */
