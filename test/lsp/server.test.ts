@@ -237,6 +237,23 @@ describe('language server over stdio', () => {
     assert.ok(lines[def.range.start.line].startsWith('⁶ Voir'));
   });
 
+  it('still hovers the citations after edits elsewhere (the same analyser reads the document again)', async () => {
+    const text = read(SEEDS[0]);
+    const uri = open('hover-after-edit-000.txt', text);
+    await diagnosticsFor(uri);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('[73/185]'));
+    const position = { line, character: lines[line].indexOf('[73/185]') + 3 };
+    const hoverText = async () => ((await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))?.contents as { value: string } | undefined)?.value;
+    assert.match((await hoverText()) ?? '(no hover)', /A\/RES\/73\/185/);
+    // A word typed in the last line, then the same text again: two more analyses of the kept paragraphs.
+    const last = lines.length - 1;
+    for (const [k, change] of [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: 'x' }, { range: { start: { line: last, character: 0 }, end: { line: last, character: 1 } }, text: '' }].entries()) {
+      await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version++ }, contentChanges: [change] });
+      assert.match((await hoverText()) ?? '(no hover)', /A\/RES\/73\/185[\s\S]*17 décembre 2018/, `after edit ${k + 1}`);
+    }
+  });
+
   it('a workspace of two files: B cites A; hover, definition, references and completion know A', async () => {
     const a = open('a-99-1.resolution', "Assemblée générale\n\nRésolution adoptée par l'Assemblée générale le 4 mars 2026\n\n99/1. Coopération internationale en matière de rédaction\n\nL'Assemblée générale,\n\nRappelant sa résolution 73/185,\n\n*Décide* de rester saisie de la question.\n");
     await diagnosticsFor(a);

@@ -1,13 +1,15 @@
 // Incremental analysis (server/src/core/incremental.ts) gives exactly what lint() gives on the whole
 // text, after every edit of random edit sequences — characters, lines, whole paragraphs, numbers,
 // openers, footnote calls, organ lines, CRLF — over the seeds, the corpus and the fixtures: the same
-// findings (rule, range, message, severity, fixes) and the same document model. And it does reuse:
-// a one-character edit reads one line again, walks one chunk, checks one paragraph again.
+// findings (rule, range, message, severity, fixes), the same document model and the same citations.
+// And it does reuse: a one-character edit reads one line again, walks one chunk, checks one paragraph
+// again.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { findCitations } from '../../server/src/core/citations/citations';
 import { shippedIndex } from '../../server/src/core/citations/shipped';
 import { semanticTokens } from '../../server/src/core/features/semantic-tokens';
 import { IncrementalAnalyser } from '../../server/src/core/incremental';
@@ -158,9 +160,20 @@ function modelText(doc: ResolutionDocument): string {
   });
 }
 
+/**
+ * The document's citations as hovers, definitions, references and the index read them (computed once
+ * per model and kept with it: what a rule computed on a paragraph view must not stand for the whole
+ * document), a paragraph written as its place.
+ */
+function citationsText(doc: ResolutionDocument): string {
+  const at = new Map(doc.paragraphs.map((p, k) => [p, k]));
+  return JSON.stringify(findCitations(doc), (key, value) => (key === 'paragraph' ? `paragraph #${at.get(value)}` : value === undefined ? '(undefined)' : value));
+}
+
 function assertSame(incremental: LintResult, full: LintResult, what: string): void {
   assert.deepStrictEqual(incremental.findings, full.findings, `${what}: findings differ`);
   assert.equal(modelText(incremental.doc), modelText(full.doc), `${what}: models differ`);
+  assert.equal(citationsText(incremental.doc), citationsText(full.doc), `${what}: citations differ`);
 }
 
 /** Runs the edits through one analyser, comparing with a full analysis after each. */

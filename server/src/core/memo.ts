@@ -1,6 +1,6 @@
 // What the rules and the citation reader compute once per parsed document or paragraph, kept on
-// that object itself, under a symbol: no part of the model (JSON and Object.keys do not see it),
-// gone with the object.
+// that object itself, under a symbol, not enumerable: no part of the model (JSON, Object.keys and
+// copies made by spreading do not see it), gone with the object.
 //
 // Not in WeakMaps keyed by the object: V8's young-generation collections keep a WeakMap's values
 // alive until the next full collection, so what was computed for every document linted since then was
@@ -21,9 +21,25 @@ export function memoSlot<T>(name: string): MemoSlot<T> {
   return { index: slots++, name };
 }
 
+/**
+ * The object's memo, made on first use. Not enumerable: a copy made by spreading (`{ ...doc, paragraphs }`,
+ * the paragraph views of incremental analysis) or Object.assign must not take it along, or what is
+ * computed for the copy would be what was computed for the original, and the reverse (a view's few
+ * citations served as the whole document's: hovers found nothing after a second analysis).
+ */
+function memoFor(owner: object): unknown[] {
+  const known = (owner as HasMemo)[MEMO];
+  return known ?? setMemo(owner, []);
+}
+
+function setMemo(owner: object, memo: unknown[]): unknown[] {
+  Object.defineProperty(owner, MEMO, { value: memo, writable: true, configurable: true, enumerable: false });
+  return memo;
+}
+
 /** What `compute` gives for `owner`, computed on the first call for that object and slot. */
 export function memoized<O extends object, T>(owner: O, slot: MemoSlot<T>, compute: (owner: O) => T): T {
-  const memo = ((owner as HasMemo)[MEMO] ??= []);
+  const memo = memoFor(owner);
   const known = memo[slot.index];
   if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
   const value = compute(owner);
@@ -33,7 +49,7 @@ export function memoized<O extends object, T>(owner: O, slot: MemoSlot<T>, compu
 
 /** `to` shares what is computed for `from`, from now on: what either computes, the other has. */
 export function shareMemo(from: object, to: object): void {
-  (to as HasMemo)[MEMO] = ((from as HasMemo)[MEMO] ??= []);
+  setMemo(to, memoFor(from));
 }
 
 /** What was computed for `owner` in `slot`, if it was (memoized without computing). */
