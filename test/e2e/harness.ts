@@ -238,6 +238,16 @@ export class Session {
       .join('\n');
   }
 
+  /** The extension's own output channel (the language client's and server's messages). */
+  extensionLog(): string {
+    const logs = join(this.userDataDir, 'logs');
+    if (!existsSync(logs)) return '';
+    return listFiles(logs)
+      .filter((f) => f.includes(EXTENSION_ID) && f.endsWith('.log'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+  }
+
   // --- workbench helpers ----------------------------------------------------------------------
 
   /**
@@ -585,23 +595,47 @@ export class Session {
     });
   }
 
-  /** Hovers the mouse over `word` (its `occurrence`-th match) and returns the hover's text. */
-  async hover(word: string, occurrence = 1): Promise<string> {
-    await this.goToText(word, occurrence);
-    const sel = this.editor().locator('.selected-text').first();
-    const box = await sel.boundingBox();
-    if (!box) throw new Error(`no on-screen selection for "${word}"`);
-    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  /**
+   * Shows the hover of the selected text and returns it once its text includes `expected`.
+   * Each attempt moves the mouse from the line numbers onto the selection and waits; if no hover
+   * shows, it asks for one from the keyboard (Show or Focus Hover, Control+K Control+I, at the
+   * cursor, i.e. the selection's end). A loaded machine can drop a mouse hover (the pointer lands
+   * while the workbench re-renders; CI once saw none in 30 s), so the keyboard is the second way
+   * to the same request. What each attempt saw goes into the error.
+   */
+  async hoverSelection(expected: string, timeout = TIMEOUTS.language): Promise<{ hover: Locator; text: string }> {
+    const selection = this.editor().locator('.selected-text').first();
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    try {
-      await hover.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
-    } catch {
-      // Fall back to the keyboard command "Show or Focus Hover" at the cursor.
+    const seen: string[] = [];
+    let text = '';
+    const shows = async (how: string): Promise<boolean> => {
+      const visible = await hover.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (!visible) {
+        seen.push(`${how}: no hover`);
+        return false;
+      }
+      // The hover renders its Markdown asynchronously (« Loading… » first): give it a moment.
+      const settled = await pollUntil(async () => (text = (await hover.innerText()).trim()).includes(expected), 5_000, 'the hover text').then(() => true, () => false);
+      if (!settled) seen.push(`${how}: « ${text.replace(/\s+/g, ' ').slice(0, 120)} »`);
+      return settled;
+    };
+    await pollUntil(async () => {
+      const box = await selection.boundingBox();
+      if (!box) throw new Error('no on-screen selection');
+      const gutter = await this.editor().locator('.margin').first().boundingBox();
+      // Away to the line numbers (nothing there has a hover), then onto the selection.
+      await this.page.mouse.move(gutter ? gutter.x + gutter.width / 2 : box.x - 40, box.y + box.height / 2, { steps: 2 });
+      await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      if (await shows('mouse')) return true;
       await this.page.keyboard.press('Control+K');
       await this.page.keyboard.press('Control+I');
-      await hover.waitFor({ state: 'visible', timeout: TIMEOUTS.ui });
-    }
-    return (await hover.innerText()).trim();
+      return shows('keyboard');
+    }, timeout, `a hover including « ${expected} »`, this.lifetime.signal, 250).catch((err: Error) => {
+      err.message += `\nattempts: ${seen.join(' | ') || 'none'}`;
+      throw err;
+    });
+    return { hover, text };
   }
 
   /**
@@ -727,7 +761,8 @@ export async function withSession(
       .filter((l) => l.includes(EXTENSION_ID) || /\[(error|warning)\]/i.test(l))
       .slice(-20)
       .join('\n');
-    if (err instanceof Error) err.message += `\n--- extension host log (end) ---\n${log}`;
+    const own = session.extensionLog().trimEnd().split('\n').slice(-40).join('\n');
+    if (err instanceof Error) err.message += `\n--- extension host log (end) ---\n${log}\n--- ${EXTENSION_ID} output (end) ---\n${own}`;
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
