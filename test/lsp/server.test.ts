@@ -246,7 +246,7 @@ describe('language server over stdio', () => {
     const position = { line, character: lines[line].indexOf('[73/185]') + 3 };
     const hoverText = async () => ((await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))?.contents as { value: string } | undefined)?.value;
     assert.match((await hoverText()) ?? '(no hover)', /A\/RES\/73\/185/);
-    // A word typed in the last line, then the same text again: two more analyses of the kept paragraphs.
+    // A letter typed at the start of the last line, then deleted: two more analyses by the same analyser, keeping the other paragraphs.
     const last = lines.length - 1;
     for (const [k, change] of [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, text: 'x' }, { range: { start: { line: last, character: 0 }, end: { line: last, character: 1 } }, text: '' }].entries()) {
       await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: version++ }, contentChanges: [change] });
