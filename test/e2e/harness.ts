@@ -230,22 +230,19 @@ export class Session {
 
   /** Text of the remote extension host's log files. */
   extensionHostLog(): string {
-    const logs = join(this.userDataDir, 'logs');
-    if (!existsSync(logs)) return '';
-    return listFiles(logs)
-      .filter((f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
+    return this.logFiles((f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f));
   }
 
   /** The extension's own output channel (the language client's and server's messages). */
   extensionLog(): string {
+    return this.logFiles((f) => f.includes(EXTENSION_ID) && f.endsWith('.log'));
+  }
+
+  /** The text of the session's log files that `wanted` picks. */
+  private logFiles(wanted: (file: string) => boolean): string {
     const logs = join(this.userDataDir, 'logs');
     if (!existsSync(logs)) return '';
-    return listFiles(logs)
-      .filter((f) => f.includes(EXTENSION_ID) && f.endsWith('.log'))
-      .map((f) => readFileSync(f, 'utf8'))
-      .join('\n');
+    return listFiles(logs).filter(wanted).map((f) => readFileSync(f, 'utf8')).join('\n');
   }
 
   // --- workbench helpers ----------------------------------------------------------------------
@@ -599,9 +596,9 @@ export class Session {
    * Shows the hover of the selected text and returns it once its text includes `expected`.
    * Each attempt moves the mouse from the line numbers onto the selection and waits; if no hover
    * shows, it asks for one from the keyboard (Show or Focus Hover, Control+K Control+I, at the
-   * cursor, i.e. the selection's end). A loaded machine can drop a mouse hover (the pointer lands
-   * while the workbench re-renders; CI once saw none in 30 s), so the keyboard is the second way
-   * to the same request. What each attempt saw goes into the error.
+   * cursor, i.e. the selection's end): the same request by a second way, so that a hover missing
+   * both ways is the server's doing, not the pointer's (CI's one failure here was a server that
+   * answered null). What each attempt saw goes into the error.
    */
   async hoverSelection(expected: string, timeout = TIMEOUTS.language): Promise<{ hover: Locator; text: string }> {
     const selection = this.editor().locator('.selected-text').first();

@@ -39,6 +39,13 @@ function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = (
   });
 }
 
+/** The position three characters into `needle`, where it first stands in `lines` (inside a citation such as « [73/185] »). */
+function inside(lines: string[], needle: string): { line: number; character: number } {
+  const line = lines.findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `« ${needle} » in the text`);
+  return { line, character: lines[line].indexOf(needle) + 3 };
+}
+
 let version = 1;
 function open(name: string, text: string, dir = path.join(ROOT, 'test', 'out')): string {
   const uri = pathToFileURL(path.join(dir, name)).toString();
@@ -223,14 +230,12 @@ describe('language server over stdio', () => {
     const uri = open('hover-000.txt', text);
     await diagnosticsFor(uri);
     const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('[73/185]'));
-    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: lines[line].indexOf('[73/185]') + 3 } }))!;
+    const h = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: inside(lines, '[73/185]') }))!;
     const value = (h.contents as { value: string }).value;
     assert.match(value, /A\/RES\/73\/185/);
     assert.match(value, /17 décembre 2018/);
     assert.match(value, /État de droit/);
-    const line2 = lines.findIndex((l) => l.includes('[78/223]'));
-    const h2 = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: line2, character: lines[line2].indexOf('[78/223]') + 3 } }))!;
+    const h2 = (await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: inside(lines, '[78/223]') }))!;
     assert.match((h2.contents as { value: string }).value, /A\/RES\/78\/223[\s\S]*Adoptée le 19 décembre 2023/);
     const refLine = lines.findIndex((l) => l.includes('mars 2021⁶'));
     const def = (await conn.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: refLine, character: lines[refLine].indexOf('⁶') } })) as { uri: string; range: { start: { line: number } } };
@@ -242,8 +247,7 @@ describe('language server over stdio', () => {
     const uri = open('hover-after-edit-000.txt', text);
     await diagnosticsFor(uri);
     const lines = text.split('\n');
-    const line = lines.findIndex((l) => l.includes('[73/185]'));
-    const position = { line, character: lines[line].indexOf('[73/185]') + 3 };
+    const position = inside(lines, '[73/185]');
     const hoverText = async () => ((await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))?.contents as { value: string } | undefined)?.value;
     assert.match((await hoverText()) ?? '(no hover)', /A\/RES\/73\/185/);
     // A letter typed at the start of the last line, then deleted: two more analyses by the same analyser, keeping the other paragraphs.
