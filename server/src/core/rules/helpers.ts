@@ -2,7 +2,7 @@
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf, keepEnding, wordsReadFor } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
-import { memoized, memoOf, memoSlot, shareMemo, type MemoSlot } from '../memo';
+import { memoized, memoOf, memoSlot, WithMemo, type MemoSlot } from '../memo';
 import { classifyOpener, tokenize, type OpenerMatch, type Token, type Words } from '../vocabulary';
 
 /** Kinds of paragraph that hold a resolution's own wording (not its masthead, headings, notes or meeting line). */
@@ -45,12 +45,13 @@ const TRAILING = new Set([' ', '\t', '\u00a0', '\u202f', '\u2009', '*', '_', '\\
 export interface OpenerWords { readonly line: number; readonly text: string; readonly lang: Lang; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
 
 /** OpenerWords, read as far as asked. */
-class OpenerReading implements OpenerWords {
+class OpenerReading extends WithMemo implements OpenerWords {
   readonly first: Token[];
   private all?: Token[];
   private classified?: OpenerMatch;
   /** `parsed`: the parser's reading of the same line from the same column, gone on from. */
   constructor(readonly line: number, readonly text: string, readonly from: number, readonly lang: Lang, first?: Token[], private readonly parsed?: Words) {
+    super();
     // The same words as the first two of `tokens`: tokenize reads words one after the other.
     this.first = first ?? (parsed ? parsed.readOn(2) : tokenize(text, from, 2));
   }
@@ -65,7 +66,7 @@ class OpenerReading implements OpenerWords {
     const moved = new OpenerReading(line, this.text, this.from, this.lang, this.first, this.parsed);
     moved.all = this.all;
     moved.classified = this.classified;
-    shareMemo(this, moved);
+    WithMemo.share(this, moved);
     return moved;
   }
 }
