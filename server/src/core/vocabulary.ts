@@ -55,6 +55,17 @@ export class Words {
     return this.read[i];
   }
 
+  /**
+   * The words read so far when they hold every word a reading with a higher limit would look at:
+   * fewer than the limit were read, so no question was answered by the limit (the text ran out, or
+   * no more were asked for), and classifyWords on a reading of the same text and column with any
+   * higher limit reads the same words and gives the same match, its phrase among them. Undefined
+   * otherwise.
+   */
+  wordsBelowLimit(): Token[] | undefined {
+    return this.read.length < this.limit ? this.read : undefined;
+  }
+
   /** Whether this is a reading of `text` from column `from`. */
   reads(text: string, from: number): boolean {
     return this.text === text && this.from === from;

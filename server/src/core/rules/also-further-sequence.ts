@@ -167,6 +167,13 @@ function glance(ctx: RuleContext, p: Paragraph, kind: Kind): Glance | undefined 
 function mayHoldAdverb(words: OpenerWords): boolean {
   const { text, first } = words;
   if (!first.length || leadingWords[words.lang].has(first[0].key)) return true;
+  // The words the parser read hold the phrase: a sequence adverb in it starts among them (readOpener
+  // looks for one nowhere else), found by the vocabulary without an expression.
+  const phrase = words.parsedPhrase;
+  if (phrase) {
+    for (let k = 0; k < phrase.length; k++) if (sequenceModifierAt(phrase, k, words.lang)) return true;
+    return false;
+  }
   // A sequence adverb may be among the opener's words: tested on a stretch that holds them all. An
   // opener read that has none (one beyond its twelfth word) is read for nothing: its use is plain,
   // its identity starts with its first word, so the count and the hints come out the same.

@@ -42,7 +42,14 @@ const TRAILING = new Set([' ', '\t', '\u00a0', '\u202f', '\u2009', '*', '_', '\\
  * are read on first use: most openers are judged from their first words (tokenising twelve words
  * cost four times as much as two).
  */
-export interface OpenerWords { readonly line: number; readonly text: string; readonly lang: Lang; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch }
+export interface OpenerWords {
+  readonly line: number; readonly text: string; readonly lang: Lang; readonly first: Token[]; readonly tokens: Token[]; readonly match: OpenerMatch;
+  /**
+   * The words the parser read to classify the opener, when they hold the whole phrase `match` finds
+   * (the first of `tokens`): known without reading further; undefined when not known so.
+   */
+  readonly parsedPhrase: Token[] | undefined;
+}
 
 /** OpenerWords, read as far as asked. */
 class OpenerReading extends WithMemo implements OpenerWords {
@@ -57,6 +64,9 @@ class OpenerReading extends WithMemo implements OpenerWords {
   }
   get tokens(): Token[] {
     return (this.all ??= this.parsed ? this.parsed.readOn(12) : tokenize(this.text, this.from, 12));
+  }
+  get parsedPhrase(): Token[] | undefined {
+    return this.parsed?.wordsBelowLimit();
   }
   get match(): OpenerMatch {
     return (this.classified ??= classifyOpener(this.tokens, this.lang));
