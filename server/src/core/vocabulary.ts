@@ -29,6 +29,8 @@ export function tokenize(text: string, from = 0, limit = 12): Token[] {
  */
 export class Words {
   read: Token[] = [];
+  /** What classifyWords found in these words, in that language. */
+  classified?: { lang: Lang; match: OpenerMatch };
   private next: number;
   private done = false;
   /** Read with WORD (a surrogate pair): no going on from these words. */
@@ -355,8 +357,17 @@ export function classifyOpener(tokens: Token[], lang: Lang): OpenerMatch {
   return classifyWords(Words.of(tokens), lang);
 }
 
-/** classifyOpener on words read as they are asked for (the parser reads no more words than it needs). */
+/**
+ * classifyOpener on words read as they are asked for (the parser reads no more words than it needs).
+ * The match is kept with the words (Words.classified): a rule that reads the same opener again takes it.
+ */
 export function classifyWords(tokens: Words, lang: Lang): OpenerMatch {
+  const match = classify(tokens, lang);
+  tokens.classified = { lang, match };
+  return match;
+}
+
+function classify(tokens: Words, lang: Lang): OpenerMatch {
   const v = vocabularies[lang];
   if (!tokens.has(0)) return { type: 'unknown', length: 0, headIndex: 0, headLength: 0 };
   // Operative: [fronted modifier (EN)] verb [modifiers …] [fixed phrase]

@@ -69,7 +69,12 @@ class OpenerReading extends WithMemo implements OpenerWords {
     return this.parsed?.wordsBelowLimit();
   }
   get match(): OpenerMatch {
-    return (this.classified ??= classifyOpener(this.tokens, this.lang));
+    return (this.classified ??= this.parsedMatch() ?? classifyOpener(this.tokens, this.lang));
+  }
+  /** The parser's match, when its words hold every word the classification of twelve would read (the same match). */
+  private parsedMatch(): OpenerMatch | undefined {
+    const parsed = this.parsed;
+    return parsed?.wordsBelowLimit() && parsed.classified?.lang === this.lang ? parsed.classified.match : undefined;
   }
   /** The same words on another line (lines came or went above them): what was read and derived is shared. */
   movedTo(line: number): OpenerReading {
