@@ -176,20 +176,33 @@ export function textAt(doc: ResolutionDocument, r: { start: { line: number; char
  * lookarounds for word boundaries). A regular expression walks every character of a paragraph
  * (≈ 0.07 ms per 100 KB even for `[A-Z]{2}`); `indexOf` finds a literal ten times faster. So the
  * expression runs only where a key stands, as a sticky match (same alternative, same lookarounds,
- * same leftmost order), and a paragraph is searched only for the keys the document may hold: those
- * whose first word its text contains (a key's words never straddle a line break, where the
- * paragraph joins its lines with a space). Keys are grouped under short prefixes first (« Etat »
- * for « Etats membres », « Etat-Membre »…) so that most absent keys cost one scan for their group.
+ * same leftmost order), and a paragraph is searched only for the keys the document may hold. Keys
+ * are grouped under short prefixes (« Etat » for « Etats membres », « Etat-Membre »…): the whole text
+ * is searched once for each prefix (an absent group costs one scan), and where one stands, its keys
+ * are read from the text character by character, all at once (a trie), not one after the other.
  */
-/** What KeyedPattern found of its keys in a document: the keys, and where each first word stands. */
-interface Presence { keys: string[]; words: { keys: string[]; at: number[] }[] }
+/** What KeyedPattern found of its keys in a document's text. */
+interface Presence {
+  /** The keys the text holds, whole or cut by a line break (where a paragraph's text joins two lines), in the groups' order. */
+  keys: string[];
+  /** Where one of them stands and the expression matches, or one may be cut: offsets in the text, a few increasing runs. */
+  hits: number[];
+}
+
+/** The keys of a group past its prefix, character by character. */
+interface KeyNode {
+  /** The keys that end here. */
+  ends?: string[];
+  /** The keys that go on, by the code of their next character. */
+  next?: Map<number, KeyNode>;
+  /** Every key that ends here or goes on from here. */
+  below: string[];
+}
 
 export class KeyedPattern {
   private readonly sticky: RegExp;
-  /** Prefix (no space) → the keys that start with it. */
-  private readonly groups = new Map<string, string[]>();
-  /** Key → what read() searches the text for: the first six characters of its first word. */
-  private readonly searched = new Map<string, string>();
+  /** Prefix (no space) → the keys that start with it, in order, and their rest as a trie. */
+  private readonly groups = new Map<string, { keys: string[]; trie: KeyNode }>();
   private readonly present = memoSlot<Presence>('keys present');
   private readonly tests = memoSlot<(p: Paragraph) => boolean>('paragraph test');
   constructor(re: RegExp, keys: Iterable<string>) {
@@ -199,52 +212,58 @@ export class KeyedPattern {
       const known = [...this.groups.keys()].find((p) => key.startsWith(p));
       const prefix = known ?? firstWord(key).slice(0, 4);
       if (!prefix) throw new Error(`KeyedPattern: key « ${key} » starts with a space`);
-      this.groups.set(prefix, [...(this.groups.get(prefix) ?? []), key]);
-      this.searched.set(key, firstWord(key).slice(0, 6));
+      const group = this.groups.get(prefix) ?? { keys: [], trie: { below: [] } };
+      this.groups.set(prefix, group);
+      group.keys.push(key);
+      let node = group.trie;
+      node.below.push(key);
+      for (let k = prefix.length; k < key.length; k++) {
+        const c = key.charCodeAt(k);
+        let child = (node.next ??= new Map()).get(c);
+        if (!child) node.next.set(c, (child = { below: [] }));
+        node = child;
+        node.below.push(key);
+      }
+      (node.ends ??= []).push(key);
     }
   }
 
-  /**
-   * The keys the document's text may hold, and where their first words stand in it (a few scans of
-   * the whole text, once per document). The searches are at most six characters long: V8 finds a
-   * short string at memchr speed (≈ 2 µs per 100 KB) but switches longer ones to a Boyer-Moore search
-   * that costs twenty times as much. A word that starts with another searched word (« États » after
-   * « État ») is found among that one's places.
-   */
+  /** The keys the document's text holds and where (one scan of the whole text per group, once per document). */
   private read(doc: ResolutionDocument): Presence {
     return memoized(doc, this.present, (d) => this.readText(d.text));
   }
 
   private readText(text: string): Presence {
-    const byWord = new Map<string, string[]>();
-    for (const [prefix, keys] of this.groups) {
-      if (!text.includes(prefix)) continue;
-      for (const key of keys) {
-        const word = this.searched.get(key)!;
-        const list = byWord.get(word);
-        if (list) list.push(key); else byWord.set(word, [key]);
+    const held = new Set<string>();
+    const hits: number[] = [];
+    const sticky = this.sticky;
+    for (const [prefix, { trie }] of this.groups) {
+      for (let i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
+        let node = trie, j = i + prefix.length, written = false, cut = false;
+        for (;;) {
+          if (node.ends) { written = true; for (const key of node.ends) held.add(key); }
+          // Where a key has a space, a paragraph's text may have the space that joins two lines:
+          // the whole text has white space running into a line break there.
+          const space = node.next?.get(32);
+          if (space && breaksLine(text, j)) { cut = true; for (const key of space.below) held.add(key); break; }
+          const child = node.next?.get(text.charCodeAt(j));
+          if (!child) break;
+          node = child;
+          j++;
+        }
+        if (!cut && written) {
+          // On one line the expression reads the same characters as in a paragraph's text (where a
+          // paragraph has its joining space, the whole text has white space or a line break, and
+          // neither is a letter, a digit or a mark the expressions' lookarounds look for).
+          sticky.lastIndex = i;
+          if (!sticky.test(text)) continue;
+        }
+        if (cut || written) hits.push(i);
       }
-    }
-    const places = new Map<string, number[]>();
-    for (const word of [...byWord.keys()].sort((x, y) => x.length - y.length)) {
-      let shorter: number[] | undefined;
-      for (const [w, at] of places) if (word.startsWith(w)) { shorter = at; break; }
-      const at: number[] = [];
-      if (shorter) { for (const i of shorter) if (text.startsWith(word, i)) at.push(i); }
-      else for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) at.push(i);
-      places.set(word, at);
     }
     const keys: string[] = [];
-    const words: Presence['words'] = [];
-    // The keys in the groups' order, as matches() meets them.
-    for (const group of this.groups.values()) {
-      for (const key of group) {
-        const word = this.searched.get(key)!;
-        if (places.get(word)?.length) keys.push(key);
-      }
-    }
-    for (const [word, at] of places) if (at.length) words.push({ keys: byWord.get(word)!, at });
-    return { keys, words };
+    for (const { keys: group } of this.groups.values()) for (const key of group) if (held.has(key)) keys.push(key);
+    return { keys, hits };
   }
 
   private keysIn(doc: ResolutionDocument): string[] {
@@ -257,32 +276,12 @@ export class KeyedPattern {
   }
 
   /**
-   * Whether a paragraph of the document may hold a match (paragraphTest), from where the keys' first
-   * words stand in the whole text: a key written there counts where the expression matches there
-   * (on one line it reads the same characters as in a paragraph's text: where the paragraph has its
-   * joining space the whole text has white space or a line break, and neither is a letter, a digit
-   * or a mark the expressions' lookarounds look for); a key a line break may cut counts as well.
+   * Whether a paragraph of the document may hold a match (paragraphTest), from where the keys stand
+   * in the whole text: a key written there counts where the expression matches there; a key a line
+   * break may cut counts as well.
    */
   test(doc: ResolutionDocument): (p: Paragraph) => boolean {
-    return memoized(doc, this.tests, (d) => this.makeTest(d));
-  }
-
-  private makeTest(doc: ResolutionDocument): (p: Paragraph) => boolean {
-    const { words } = this.read(doc);
-    const sticky = this.sticky;
-    return paragraphTest(doc, (text, hit) => {
-      for (const { keys, at } of words) {
-        for (const i of at) {
-          let written = false, cut = false;
-          for (const key of keys) {
-            if (text.startsWith(key, i)) written = true;
-            else if (mayJoinWithin(text, i, key)) cut = true;
-          }
-          sticky.lastIndex = i;
-          if (cut || (written && sticky.test(text))) hit(i);
-        }
-      }
-    });
+    return memoized(doc, this.tests, (d) => offsetsTest(d, this.read(d).hits));
   }
 
   /** The matches in `text`, a paragraph of `doc` (its lines, joined by spaces), in order. */
@@ -310,17 +309,11 @@ export class KeyedPattern {
 
 const firstWord = (key: string) => key.split(/\s/)[0];
 
-/**
- * Whether `key` may stand at `at` in a paragraph whose text joins two lines inside it: its
- * characters read up to a space of the key where the whole text has white space running into a
- * line break.
- */
-function mayJoinWithin(text: string, at: number, key: string): boolean {
-  for (let k = 0; k < key.length; k++) {
-    if (key[k] === ' ') {
-      for (let j = at + k; j < text.length && mayJoinAt(text, j); j++) if (text[j] === '\n' || text[j] === '\r') return true;
-    }
-    if (text[at + k] !== key[k]) return false;
+/** Whether white space (as \s reads it) from `at` runs into a line break. */
+function breaksLine(text: string, at: number): boolean {
+  for (let j = at; j < text.length && mayJoinAt(text, j); j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return true;
   }
   return false;
 }
