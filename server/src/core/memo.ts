@@ -45,8 +45,12 @@ export abstract class WithMemo {
  * citations served as the whole document's: hovers found nothing after a second analysis).
  */
 function memoFor(owner: object): unknown[] {
-  const known = (owner as HasMemo)[MEMO] ?? WithMemo.memoOf(owner);
-  return known ?? setMemo(owner, []);
+  return knownMemo(owner) ?? setMemo(owner, []);
+}
+
+/** The object's memo if it has one: a WithMemo's field, or the property setMemo defined. */
+function knownMemo(owner: object): unknown[] | undefined {
+  return (owner as HasMemo)[MEMO] ?? WithMemo.memoOf(owner);
 }
 
 function setMemo(owner: object, memo: unknown[]): unknown[] {
@@ -66,6 +70,6 @@ export function memoized<O extends object, T>(owner: O, slot: MemoSlot<T>, compu
 
 /** What was computed for `owner` in `slot`, if it was (memoized without computing). */
 export function memoOf<T>(owner: object, slot: MemoSlot<T>): T | undefined {
-  const known = ((owner as HasMemo)[MEMO] ?? WithMemo.memoOf(owner))?.[slot.index];
+  const known = knownMemo(owner)?.[slot.index];
   return (known === NOTHING ? undefined : known) as T | undefined;
 }

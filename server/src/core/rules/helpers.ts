@@ -73,8 +73,8 @@ class OpenerReading extends WithMemo implements OpenerWords {
   }
   /** The parser's match, when its words hold every word the classification of twelve would read (the same match). */
   private parsedMatch(): OpenerMatch | undefined {
-    const parsed = this.parsed;
-    return parsed?.wordsBelowLimit() && parsed.classified?.lang === this.lang ? parsed.classified.match : undefined;
+    const classified = this.parsed?.classified;
+    return this.parsedPhrase && classified?.lang === this.lang ? classified.match : undefined;
   }
   /** The same words on another line (lines came or went above them): what was read and derived is shared. */
   movedTo(line: number): OpenerReading {
@@ -201,8 +201,8 @@ interface KeyNode {
 
 export class KeyedPattern {
   private readonly sticky: RegExp;
-  /** Prefix (no space) → the keys that start with it, in order, and their rest as a trie. */
-  private readonly groups = new Map<string, { keys: string[]; trie: KeyNode }>();
+  /** Prefix (no space) → the keys that start with it, their rest as a trie (its root's `below`: the keys, in order). */
+  private readonly groups = new Map<string, KeyNode>();
   private readonly present = memoSlot<Presence>('keys present');
   private readonly tests = memoSlot<(p: Paragraph) => boolean>('paragraph test');
   constructor(re: RegExp, keys: Iterable<string>) {
@@ -212,11 +212,10 @@ export class KeyedPattern {
       const known = [...this.groups.keys()].find((p) => key.startsWith(p));
       const prefix = known ?? firstWord(key).slice(0, 4);
       if (!prefix) throw new Error(`KeyedPattern: key « ${key} » starts with a space`);
-      const group = this.groups.get(prefix) ?? { keys: [], trie: { below: [] } };
-      this.groups.set(prefix, group);
-      group.keys.push(key);
-      let node = group.trie;
-      node.below.push(key);
+      const root: KeyNode = this.groups.get(prefix) ?? { below: [] };
+      this.groups.set(prefix, root);
+      root.below.push(key);
+      let node = root;
       for (let k = prefix.length; k < key.length; k++) {
         const c = key.charCodeAt(k);
         let child = (node.next ??= new Map()).get(c);
@@ -237,7 +236,7 @@ export class KeyedPattern {
     const held = new Set<string>();
     const hits: number[] = [];
     const sticky = this.sticky;
-    for (const [prefix, { trie }] of this.groups) {
+    for (const [prefix, trie] of this.groups) {
       for (let i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
         let node = trie, j = i + prefix.length, written = false, cut = false;
         for (;;) {
@@ -251,18 +250,18 @@ export class KeyedPattern {
           node = child;
           j++;
         }
-        if (!cut && written) {
+        if (cut) hits.push(i);
+        else if (written) {
           // On one line the expression reads the same characters as in a paragraph's text (where a
           // paragraph has its joining space, the whole text has white space or a line break, and
           // neither is a letter, a digit or a mark the expressions' lookarounds look for).
           sticky.lastIndex = i;
-          if (!sticky.test(text)) continue;
+          if (sticky.test(text)) hits.push(i);
         }
-        if (cut || written) hits.push(i);
       }
     }
     const keys: string[] = [];
-    for (const { keys: group } of this.groups.values()) for (const key of group) if (held.has(key)) keys.push(key);
+    for (const trie of this.groups.values()) for (const key of trie.below) if (held.has(key)) keys.push(key);
     return { keys, hits };
   }
 
