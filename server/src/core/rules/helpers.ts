@@ -503,8 +503,9 @@ function findDigitRuns(doc: ResolutionDocument): DigitRuns {
     const end = DIGIT_RUN.lastIndex;
     const next = text.charCodeAt(end);
     if (next === 101 || next === 105 || next === 0xe8 || next === 0xe9 || next === 60 || next === 94) beforeSuffix.push(end - 1);
-    // A run of exactly four digits (the one before it is no digit) that starts with 18, 19 or 20.
-    if (end >= 4 && !isDigit(text.charCodeAt(end - 5)) && isDigit(text.charCodeAt(end - 4))) {
+    // A run of exactly four digits (the one before it is no digit) that starts with 18, 19 or 20:
+    // the run's last digit is at end - 1, so digits at end - 4 and end - 2 (and 8, 9 or 0 at end - 3) make it four.
+    if (end >= 4 && !isDigit(text.charCodeAt(end - 5)) && isDigit(text.charCodeAt(end - 4)) && isDigit(text.charCodeAt(end - 2))) {
       const a = text.charCodeAt(end - 4), b = text.charCodeAt(end - 3);
       if ((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48)) years.push(end - 4);
     }
