@@ -766,7 +766,12 @@ class Builder {
   }
 
   private paragraph(kind: ParagraphKind, segments: Segment[]): Paragraph {
-    return { kind, segments: segments.slice(), range: segmentsRange(segments), text: this.joined(segments), subparagraphs: [] };
+    // Every field set from the start, in one order: all paragraphs then share one shape, so the rules'
+    // reads of their fields stay monomorphic (fields added later, in varying order, made several).
+    return {
+      kind, segments: segments.slice(), range: segmentsRange(segments), text: this.joined(segments),
+      number: undefined, label: undefined, opener: undefined, ending: undefined, subparagraphs: [], depth: undefined, part: undefined, introducesDraft: undefined,
+    };
   }
 
   /**
