@@ -585,6 +585,11 @@ export function sequenceModifierAt(tokens: Token[], i: number, lang: Lang): { le
   return m && { length: m.length, step: m.value };
 }
 
+/** The most words a sequence modifier of the language has (« en outre », "once again": two). */
+export function sequenceModifierWords(lang: Lang): number {
+  return sequences[lang].table.maxWords;
+}
+
 /** Every sequence modifier of the language, lower case (« également », « en outre », "once again"…). */
 export function sequencePhrases(lang: Lang): string[] {
   return sequences[lang].table.keys();

@@ -7,7 +7,7 @@
 // restart it freely (A/RES/66/181: Rappelant, Rappelant également, Tenant compte, Rappelant,
 // Rappelant également), so a missing adverb is only a hint, and only in a row.
 import type { Lang, Paragraph, Part, Range } from '../model/types';
-import { sequenceAdverb, sequenceModifierAt, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
+import { sequenceAdverb, sequenceModifierAt, sequenceModifierWords, sequencePhrases, vocabulary, type OpenerMatch, type SequenceStep, type Token } from '../vocabulary';
 import { ALL_PROFILES, type Profile } from '../profiles';
 import { memoSlot } from '../memo';
 import { derivedFrom, openerWords, q, resolutionParts, type OpenerWords } from './helpers';
@@ -74,11 +74,23 @@ function readUse(ctx: RuleContext, p: Paragraph, kind: Kind): Use | undefined {
   // Read from the words alone: kept with them, for the next version of the document (derivedFrom).
   const reading = kind === 'preamble' ? derivedFrom(words, PREAMBLE_USE, readPreamble) : derivedFrom(words, OPERATIVE_USE, readOperative);
   if (!reading) return undefined;
-  const { text, tokens, match, length, coarse, strict, modifier, step } = reading;
-  return { p, kind, line: words.line, text, tokens, match, length, coarse, strict, modifier, step };
+  return new UseOf(p, words, reading);
 }
 
-type UseReading = Omit<Use, 'p' | 'line'> | undefined;
+/** A use, its opener's words read on (past those its reading needed) only if a report or a hint asks for them. */
+class UseOf implements Use {
+  readonly kind: Kind; readonly line: number; readonly text: string; readonly match: OpenerMatch; readonly length: number;
+  readonly coarse: string; readonly strict: string; readonly modifier?: Modifier; readonly step: Step;
+  constructor(readonly p: Paragraph, private readonly words: OpenerWords, reading: NonNullable<UseReading>) {
+    this.kind = reading.kind; this.line = words.line; this.text = reading.text; this.match = reading.match; this.length = reading.length;
+    this.coarse = reading.coarse; this.strict = reading.strict; this.modifier = reading.modifier; this.step = reading.step;
+  }
+  get tokens(): Token[] {
+    return this.words.tokens;
+  }
+}
+
+type UseReading = Omit<Use, 'p' | 'line' | 'tokens'> | undefined;
 const PREAMBLE_USE = memoSlot<UseReading>('also-further-sequence: preambular use');
 const OPERATIVE_USE = memoSlot<UseReading>('also-further-sequence: operative use');
 const MAY_HOLD_ADVERB = memoSlot<boolean>('also-further-sequence: may hold a sequence adverb');
@@ -87,10 +99,15 @@ const readOperative = (words: OpenerWords) => readOpener(words, 'operative');
 
 /** What a use is, from its opener's words (its paragraph and line aside). */
 function readOpener(words: OpenerWords, kind: Kind): UseReading {
-  const { text, tokens, match } = words;
+  const { text, match } = words;
   if (match.type !== kind || !match.length || !match.headLength) return undefined;
   const lang = words.lang;
   const length = match.length;
+  // What follows reads the phrase's words, the word after it, and a sequence modifier starting in the
+  // phrase (sequenceModifierWords at most): the words the parser read, when they go that far (most
+  // openers), are those of `tokens`, and the opener is not read on to its twelfth word.
+  const parsed = words.parsedPhrase;
+  const tokens = parsed && parsed.length >= length + Math.max(1, sequenceModifierWords(lang) - 1) ? parsed : words.tokens;
   // Sequence adverbs inside the phrase (fixed phrases such as « Prie aussi instamment » included).
   let modifier: Modifier | undefined;
   let skip: Set<number> | undefined;
@@ -109,7 +126,7 @@ function readOpener(words: OpenerWords, kind: Kind): UseReading {
   for (const officer of OFFICERS) if (strict.endsWith(officer)) { strict = strict.slice(0, -officer.length); break; }
   const head = tokens.slice(match.headIndex, match.headIndex + match.headLength).map((t) => t.key);
   const coarse = kind === 'operative' || match.adjective ? head.join(' ') : head[0] === 'se' || head[0] === "s'" ? head.slice(0, 2).join(' ') : head[0];
-  return { kind, text, tokens, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
+  return { kind, text, match, length, coarse, strict, modifier, step: modifier?.step ?? 'none' };
 }
 
 // ---------------------------------------------------------------------------------------------
