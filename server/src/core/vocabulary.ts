@@ -380,8 +380,6 @@ function classify(tokens: Words, lang: Lang): OpenerMatch {
     const phrase = v.verbPhrases.matchWords(tokens, i);
     if (phrase && i + phrase.length > end) end = i + phrase.length;
     end = consumeModifiers(v, tokens, end);
-    const phraseAfter = v.verbPhrases.matchWords(tokens, i);
-    if (phraseAfter && i + phraseAfter.length > end) end = i + phraseAfter.length;
     return { type: 'operative', length: end, headIndex: i, headLength: verb.length, head: verb.value.form };
   }
   // Preamble: [adverbs …] participle | adjective | -ant / -ing word
