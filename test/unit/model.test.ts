@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { lastSignificantColumn } from '../../server/src/core/model/markup';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { decodeText } from '../../server/src/core/input';
 import { lint } from '../../server/src/core/lint';
-import { findFootnoteRefs } from '../../server/src/core/model/markup';
-import { parse } from '../../server/src/core/model/parse';
+import { findFootnoteRefs, findRefsOnPlainLine, linesWithOtherCalls } from '../../server/src/core/model/markup';
+import { parse, parseLines } from '../../server/src/core/model/parse';
+import { splitLines } from '../../server/src/core/model/text';
 import { rules } from '../../server/src/core/rules/index';
 import { tokenize, Words } from '../../server/src/core/vocabulary';
 
@@ -35,6 +37,27 @@ describe('model', () => {
   it('footnote calls are not ordinals nor symbol digits', () => {
     const line = 'le 1<sup>er</sup> décembre, la 13<sup>e</sup> séance, 117^e et 1^{er}, A/78/264, 2022-2023<sup>5</sup>, Convention¹², Protocole[^3] et 10 m²';
     assert.deepEqual(findFootnoteRefs(line, 0).map((r) => r.number), [5, 12, 3]);
+  });
+
+  // A full parse reads the calls of a line without ¹ ² ³, « <sup> » or « [^ » with one range of
+  // characters (U+2070–U+2079, cut at ⁱ and the two unassigned units); the incremental parse (line
+  // facts kept) reads every line with findFootnoteRefs. Both must find the same calls.
+  it('footnote calls: the full parse finds what findFootnoteRefs finds, line by line', () => {
+    const piece = fc.constantFrom('⁰', '¹', '²', '³', '⁴', '⁵', '⁹', 'ⁱ', '\u2072', '\u2073', '⁺', 'm', 'km', ' ', '1', '\u00a0', 'a', ',', ';', '<sup>4</sup>', '[^2]', '[^3]:', 'Note', '\n', '\r\n', '\n\n', '1. ');
+    const text = fc.array(piece, { maxLength: 60 }).map((xs) => `L'Assemblée générale,\n\nRappelant sa résolution 46/152${xs.join('')},\n\n1. *Décide* ⁶ ;`);
+    fc.assert(fc.property(text, (t) => {
+      const lines = splitLines(t);
+      const full = parse(t, { language: 'fr' }).footnoteRefs;
+      assert.deepEqual(full, parseLines(t, lines, 'fr', []).footnoteRefs);
+      // And line by line, over any stretch of a line that linesWithOtherCalls leaves unmarked.
+      const marked = linesWithOtherCalls(t, lines)!;
+      lines.forEach((line, k) => {
+        assert.equal(marked[k] === 1, /[¹²³]|<sup>|\[\^/.test(line), `line ${k}: ${JSON.stringify(line)}`);
+        if (!marked[k]) for (let from = 0; from <= line.length; from += 3) assert.deepEqual(findRefsOnPlainLine(line, k, from), findFootnoteRefs(line, k, from));
+      });
+    }), { numRuns: 3000 });
+    // The calls themselves: a run cut by ⁱ is two calls; none after a unit (m⁴ is a power).
+    assert.deepEqual(parse(GA('Rappelant⁴ⁱ⁵ sa résolution⁶\u2072⁷, et 3 m⁴,')).footnoteRefs.map((r) => [r.number, r.range.start.character]), [[4, 9], [5, 11], [6, 26], [7, 28]]);
   });
 
   it('recognises organ lines with or without italics and first-person voice lines', () => {

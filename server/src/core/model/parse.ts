@@ -4,7 +4,7 @@
 import { isCommentOnly } from '../control';
 import { classifyWords, matchOrganLine, matchVoiceLine, Words } from '../vocabulary';
 import { detectLanguage } from './language';
-import { findFootnoteRefs, lastSignificantColumn, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
+import { findFootnoteRefs, findRefsOnPlainLine, lastSignificantColumn, linesWithOtherCalls, leadingMarkupLength, matchFootnoteDef, plain } from './markup';
 import { isSpace, isSpaceCode, isTrimmedSpace, segmentsRange, splitLines, trimmedEnd, trimmedStart } from './text';
 import type {
   Ending, FootnoteDef, FootnoteRef, HeaderField, Lang, SubLabel, Opener, Paragraph, ParagraphKind, Part, PartKind, Position, Range, ResolutionDocument, Segment,
@@ -302,11 +302,19 @@ class Builder {
   private i = 0;
   /** The words read for each opener (see wordsReadFor), when no line facts are kept. */
   private openerWords?: Map<Opener, Words>;
+  /**
+   * linesWithOtherCalls, when no line facts are kept (a version's lines read again read their calls
+   * from the facts, and five searches of the whole text would cost more than the lines an edit changes).
+   */
+  private otherCalls?: Uint8Array;
 
   constructor(private readonly lines: string[], private readonly lang: Lang, private readonly cache?: LineCache) {}
 
   build(text: string): ResolutionDocument {
-    if (!this.cache) this.openerWords = new Map();
+    if (!this.cache) {
+      this.openerWords = new Map();
+      this.otherCalls = linesWithOtherCalls(text, this.lines);
+    }
     const doc = assemble(text, this.lines, this.lang, this.walk(0), this.cache);
     lastParse = this.openerWords && { doc, openerWords: this.openerWords };
     return doc;
@@ -858,6 +866,7 @@ class Builder {
 
   /** The footnote calls of a segment, added to `refs`. */
   private footnoteRefs(s: Segment, refs: FootnoteRef[]): void {
+    if (this.otherCalls && !this.otherCalls[s.line]) { findRefsOnPlainLine(this.lines[s.line], s.line, s.start, s.end, refs); return; }
     const facts = this.cache?.[s.line];
     if (!facts || facts.start !== s.start || facts.end !== s.end) { findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end, refs); return; }
     facts.refs ??= findFootnoteRefs(this.lines[s.line], s.line, s.start, s.end);

@@ -16,6 +16,19 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** Offset in `text` of each of its lines (splitLines(text)); undefined when they do not add up to it. */
+export function lineStarts(text: string, lines: readonly string[]): Int32Array | undefined {
+  const starts = new Int32Array(lines.length);
+  let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
+  for (let k = 0; k < lines.length; k++) {
+    starts[k] = o;
+    o += lines[k].length;
+    if (k === lines.length - 1) break;
+    o += text.charCodeAt(o) === 13 && text.charCodeAt(o + 1) === 10 ? 2 : 1;
+  }
+  return o === text.length ? starts : undefined;
+}
+
 export function pos(line: number, character: number): Position {
   return { line, character };
 }

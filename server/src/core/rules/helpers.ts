@@ -2,6 +2,7 @@
 // several rules read of a document once for all (an opener's words, where a string stands in the text).
 import { allParts, endingOf, keepEnding, wordsReadFor } from '../model/parse';
 import type { Ending, Lang, Paragraph, Part, ResolutionDocument } from '../model/types';
+import { lineStarts } from '../model/text';
 import { memoized, memoOf, memoSlot, WithMemo, type MemoSlot } from '../memo';
 import { classifyOpener, tokenize, type OpenerMatch, type Token, type Words } from '../vocabulary';
 
@@ -345,15 +346,8 @@ function textIndex(doc: ResolutionDocument): TextIndex | null {
 function indexText(doc: ResolutionDocument): TextIndex | null {
   const { text, lines, paragraphs } = doc;
   let index: TextIndex | null;
-  const starts = new Int32Array(lines.length);
-  let o = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops the BOM
-  for (let k = 0; k < lines.length; k++) {
-    starts[k] = o;
-    o += lines[k].length;
-    if (k === lines.length - 1) break;
-    o += text.charCodeAt(o) === 13 && text.charCodeAt(o + 1) === 10 ? 2 : 1;
-  }
-  if (o !== text.length) index = null;
+  const starts = lineStarts(text, lines);
+  if (!starts) index = null;
   else {
     const first = new Int32Array(lines.length).fill(-1);
     let others: Map<number, number[]> | undefined;
