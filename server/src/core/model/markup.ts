@@ -94,25 +94,24 @@ export function linesWithOtherCalls(text: string, lines: readonly string[]): Uin
 /**
  * findFootnoteRefs on a line linesWithOtherCalls leaves unmarked, where every call is a run of ⁰ ⁴–⁹:
  * runs of U+2070–U+2079 (one range, which V8 scans a quarter faster than SUPERSCRIPT_RUN's four), cut
- * where ⁱ or an unassigned unit stands.
+ * where ⁱ or an unassigned unit stands (within that range, isSuperscriptDigit is false only for those).
  */
 export function findRefsOnPlainLine(line: string, lineIndex: number, from = 0, to = line.length, refs: FootnoteRef[] = []): FootnoteRef[] {
   const runs = HIGH_SUPERSCRIPT_RUN;
   runs.lastIndex = from;
   for (let m = runs.exec(line); m && m.index < to; m = runs.exec(line)) {
     const run = m[0];
-    for (let k = 0; k < run.length; k++) {
-      if (!isHighSuperscriptDigit(run.charCodeAt(k))) continue;
+    let k = 0;
+    while (k < run.length) {
+      if (!isSuperscriptDigit(run.charCodeAt(k))) { k++; continue; }
       let end = k + 1;
-      while (end < run.length && isHighSuperscriptDigit(run.charCodeAt(end))) end++;
+      while (end < run.length && isSuperscriptDigit(run.charCodeAt(end))) end++;
       addSuperscriptCall(line, lineIndex, m.index + k, run.slice(k, end), refs);
       k = end;
     }
   }
   return refs;
 }
-
-const isHighSuperscriptDigit = (c: number) => c === 0x2070 || (c >= 0x2074 && c <= 0x2079);
 
 function r(line: number, a: number, b: number) {
   return { start: { line, character: a }, end: { line, character: b } };
