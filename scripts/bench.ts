@@ -54,11 +54,14 @@ function timeOnce(tool: Tool, text: string): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** Runs `tool` for about `budgetMs` (at least `minRuns` times) and returns the sorted samples in ms. */
-function sample(tool: Tool, text: string, budgetMs: number, minRuns: number, maxRuns: number): number[] {
+/**
+ * Runs `tool` for about `budgetMs` (at least `minRuns` times) and returns the sorted samples in ms;
+ * no run starts at or after `stopAt` (a performance.now() time), whatever the budget and minimum.
+ */
+function sample(tool: Tool, text: string, budgetMs: number, minRuns: number, maxRuns: number, stopAt = Infinity): number[] {
   const samples: number[] = [];
   const end = performance.now() + budgetMs;
-  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() < end)) {
+  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() < end) && performance.now() < stopAt) {
     samples.push(timeOnce(tool, text));
   }
   return samples.sort((a, b) => a - b);
@@ -111,12 +114,8 @@ async function main(): Promise<void> {
     const result = [ours, theirs].map((tool) => {
       const runs = tool === ours ? ourRuns : theirRuns;
       const warm = timeOnce(tool, text); // the first run at this size is the warm-up
-      const samples: number[] = [];
-      const end = tool === ours ? performance.now() + MEASURE_MS : 0;
-      while ((samples.length < runs || performance.now() < end) && samples.length < MAX_RUNS && performance.now() - started < DEADLINE_MS) {
-        samples.push(timeOnce(tool, text));
-      }
-      return (samples.length ? samples : [warm]).sort((a, b) => a - b); // past the deadline, report the warm-up run
+      const samples = sample(tool, text, tool === ours ? MEASURE_MS : 0, runs, MAX_RUNS, started + DEADLINE_MS);
+      return samples.length ? samples : [warm]; // past the deadline, report the warm-up run
     });
     const [o, m] = result.map(median);
     measured.synthetic.push({ label, mb, ours: o });
