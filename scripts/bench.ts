@@ -1,9 +1,9 @@
 // Benchmark: our parse-and-check `lint(text)` against markdownlint (default config) on the
 // same text, in one process. Per seed: median and p95 after warm-up, time-bounded. Then a
-// synthetic document (the seeds concatenated and repeated to ~1, ~5, ~10 and ~20 MB) to show
-// how throughput (MB/s) changes with size: one step (V8's young generation, ~0.3 to ~3 MB), nearly flat
-// after it. Then the editor side (editorSideAndSummary):
-// keystroke-to-diagnostics latency and memory of the language server over LSP, the extension's
+// synthetic document (the seeds concatenated and repeated to ~1, ~5, ~10 and ~20 MB) to show how
+// throughput (MB/s) changes with size: one step (V8's young generation, ~0.3 to ~3 MB), nearly flat
+// after it. Then the editor side (editorSideAndSummary): keystroke-to-diagnostics latency and
+// memory of the language server over LSP, the extension's
 // activation in code-server, the VSIX size; and one table of every figure against its target.
 // Run with `npm run bench`.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -449,7 +449,8 @@ async function editorSideAndSummary(): Promise<void> {
     // Linearity is judged where V8's young generation no longer holds a document's model (from ~3 MB):
     // below that the model of the document before is dead by the next young collection; above it each
     // object of the model is copied out of the young generation, so ms per MB steps up once, between
-    // ~0.3 and ~3 MB, and rises slowly after (a tenth per doubling; README, "Speed"). Quadratic work would give 4 here.
+    // ~0.3 and ~3 MB, and rises slowly after (a tenth per doubling; README, "Speed"). Quadratic work
+    // would give 4 here.
     const growth = perMb(twenty) / perMb(five);
     rows.push(['linear growth: ms per MB at ~20 MB ÷ at ~5 MB', `${growth.toFixed(2)} (~5 MB ${perMb(five).toFixed(1)}, ~10 MB ${ten ? perMb(ten).toFixed(1) : '—'}, ~20 MB ${perMb(twenty).toFixed(1)} ms/MB)`, '≤ 1.5', verdict(growth <= 1.5)]);
   }
